@@ -1,0 +1,207 @@
+"""Load a catalog folder, map Vietnamese labels to codes, and enforce its contract.
+
+The result is a `Catalog`: two validated DataFrames (procedures, components)
+plus the document types and data sources. Any breach raises `CatalogError`
+naming file, row and column before anything downstream runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from checker.errors import CatalogError
+from checker.model import (ComponentRow, DataSource, DataSourcesFile, DocumentType,
+                           DocumentTypesFile, ProcedureRow)
+from checker.tables import ROW_COLUMN, find_table, read_table
+from checker.text import clean, copy_form_from_text, fold
+
+PROCEDURE_REQUIRED = ("code", "name", "ministry", "level")
+PROCEDURE_OPTIONAL = ("field", "province", "parent_code", "online_level", "channels", "annual_volume")
+COMPONENT_REQUIRED = ("procedure_code", "seq", "name")
+COMPONENT_OPTIONAL = ("copy_form", "quantity", "document_type")
+
+# Labels accepted for each coded column, keyed by folded text (diacritics-insensitive).
+LEVELS = {"central": "central", "cap bo": "central", "cap trung uong": "central", "trung uong": "central",
+          "bo": "central", "provincial": "provincial", "cap tinh": "provincial", "tinh": "provincial",
+          "commune": "commune", "cap xa": "commune", "xa": "commune"}
+ONLINE = {"full": "full", "toan trinh": "full", "truc tuyen toan trinh": "full", "dvc toan trinh": "full",
+          "partial": "partial", "mot phan": "partial", "truc tuyen mot phan": "partial", "dvc mot phan": "partial",
+          "none": "none", "": "none", "khong": "none"}
+CHANNELS = {"direct": "direct", "truc tiep": "direct", "online": "online", "truc tuyen": "online",
+            "post": "post", "buu chinh": "post", "dich vu buu chinh": "post", "buu chinh cong ich": "post"}
+COPY_FORMS = {"original": "original", "ban chinh": "original", "ban goc": "original",
+              "copy": "copy", "ban sao": "copy", "certified copy": "certified_copy",
+              "certified_copy": "certified_copy", "ban sao co chung thuc": "certified_copy",
+              "ban sao chung thuc": "certified_copy", "ban sao duoc chung thuc": "certified_copy",
+              "photocopy": "photocopy", "ban chup": "photocopy", "unknown": "unknown",
+              "ban chinh ban sao": "original"}
+
+
+@dataclass
+class Catalog:
+    """A validated catalog; DataFrames carry codes, never raw labels."""
+
+    folder: Path
+    procedures: pd.DataFrame
+    components: pd.DataFrame
+    document_types: dict[str, DocumentType]
+    data_sources: dict[str, DataSource]
+    min_coverage: float
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def _fail_first(frame: pd.DataFrame, bad: pd.Series, file: str, column: str, key: str, **details):
+    if bad.any():
+        first = frame.loc[bad].iloc[0]
+        raise CatalogError(key, file=file, sheet=frame.attrs.get("sheet"), row=int(first[ROW_COLUMN]),
+                           column=column, value=str(first.get(column, "")), **details)
+
+
+def _map_labels(frame: pd.DataFrame, column: str, mapping: dict, file: str) -> None:
+    folded = frame[column].map(fold)
+    mapped = folded.map(mapping)
+    _fail_first(frame, mapped.isna(), file, column, "bad_label",
+                accepted=", ".join(sorted(set(mapping.values()))))
+    frame[column] = mapped
+
+
+def _map_channels(frame: pd.DataFrame, file: str) -> None:
+    def convert(text: str):
+        parts = [fold(p) for p in re.split(r"[;,/|\n]| va ", text) if p.strip()]
+        codes = [CHANNELS.get(p) for p in parts]
+        return None if any(c is None for c in codes) else ";".join(sorted(set(codes)))
+
+    mapped = frame["channels"].map(convert)
+    _fail_first(frame, mapped.isna(), file, "channels", "bad_label",
+                accepted="direct, online, post (trực tiếp, trực tuyến, bưu chính)")
+    frame["channels"] = mapped
+
+
+def _validate_rows(frame: pd.DataFrame, model, columns, file: str) -> None:
+    """Run the pydantic row model over every row; the first failure names its row and column."""
+    records = frame[list(columns)].to_dict("records")
+    if model is ComponentRow:
+        for rec in records:
+            rec["seq"] = int(rec["seq"])
+    else:
+        for rec in records:
+            rec["channels"] = tuple(rec["channels"].split(";")) if rec["channels"] else ()
+            rec["annual_volume"] = None if rec["annual_volume"] == "" else int(rec["annual_volume"])
+    try:
+        TypeAdapter(list[model]).validate_python(records)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        index, column = err["loc"][0], str(err["loc"][1]) if len(err["loc"]) > 1 else ""
+        raise CatalogError("invalid_value", file=file, sheet=frame.attrs.get("sheet"),
+                           row=int(frame[ROW_COLUMN].iloc[index]), column=column,
+                           value=str(err.get("input", ""))[:80], reason=err["msg"]) from exc
+
+
+def load_procedures(path: Path) -> pd.DataFrame:
+    file = path.name
+    frame = read_table(path, PROCEDURE_REQUIRED, PROCEDURE_OPTIONAL)
+    for col in ("code", "name", "ministry", "field", "province", "parent_code"):
+        frame[col] = frame[col].map(clean)
+    for col in ("code", "name", "ministry"):
+        _fail_first(frame, frame[col] == "", file, col, "required_value")
+    _map_labels(frame, "level", LEVELS, file)
+    _map_labels(frame, "online_level", ONLINE, file)
+    _map_channels(frame, file)
+    volume = frame["annual_volume"].str.replace(r"[\s.,]", "", regex=True)
+    _fail_first(frame, (volume != "") & ~volume.str.fullmatch(r"\d+"), file, "annual_volume", "not_integer")
+    frame["annual_volume"] = volume
+    dup = frame["code"].duplicated(keep="first")
+    if dup.any():
+        code = frame.loc[dup, "code"].iloc[0]
+        first_row = int(frame.loc[frame["code"] == code, ROW_COLUMN].iloc[0])
+        _fail_first(frame, dup, file, "code", "duplicate_code", first_row=first_row)
+    _validate_rows(frame, ProcedureRow, ("code", "name", "ministry", "field", "level", "province",
+                                         "parent_code", "online_level", "channels", "annual_volume"), file)
+    known = set(frame["code"])
+    _fail_first(frame, (frame["parent_code"] != "") & ~frame["parent_code"].isin(known), file,
+                "parent_code", "unknown_parent")
+    _fail_first(frame, frame["parent_code"] == frame["code"], file, "parent_code", "self_parent")
+    frame["annual_volume"] = pd.to_numeric(frame["annual_volume"].replace("", None), errors="coerce").astype("Int64")
+    return frame
+
+
+def load_components(path: Path, procedure_codes: set[str], doc_ids: set[str]) -> pd.DataFrame:
+    file = path.name
+    frame = read_table(path, COMPONENT_REQUIRED, COMPONENT_OPTIONAL)
+    for col in ("procedure_code", "name", "quantity", "document_type"):
+        frame[col] = frame[col].map(clean)
+    for col in ("procedure_code", "name"):
+        _fail_first(frame, frame[col] == "", file, col, "required_value")
+    _fail_first(frame, ~frame["seq"].str.fullmatch(r"\d{1,6}"), file, "seq", "not_integer")
+    _fail_first(frame, ~frame["procedure_code"].isin(procedure_codes), file, "procedure_code", "unknown_procedure")
+    given = frame["copy_form"].map(fold).map(COPY_FORMS)
+    _fail_first(frame, (frame["copy_form"] != "") & given.isna(), file, "copy_form", "bad_label",
+                accepted="original, copy, certified_copy, photocopy, unknown (bản chính, bản sao, "
+                         "bản sao có chứng thực, bản chụp)")
+    derived = frame["name"].map(copy_form_from_text)
+    frame["copy_form_source"] = "given"
+    from_text = given.isna() | (given == "unknown")
+    frame.loc[from_text, "copy_form_source"] = "text"
+    frame["copy_form"] = given.where(~from_text, derived)
+    _fail_first(frame, (frame["document_type"] != "") & ~frame["document_type"].isin(doc_ids), file,
+                "document_type", "unknown_document_type")
+    dup = frame.duplicated(["procedure_code", "seq"], keep="first")
+    _fail_first(frame, dup, file, "seq", "duplicate_seq")
+    _validate_rows(frame, ComponentRow, ("procedure_code", "seq", "name", "copy_form", "quantity",
+                                         "document_type"), file)
+    frame["seq"] = frame["seq"].astype(int)
+    return frame
+
+
+def _load_yaml(path: Path, model):
+    if not path.exists():
+        raise CatalogError("missing_file", file=str(path))
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            data = yaml.safe_load(fh)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CatalogError("yaml_unreadable", file=path.name, row=(mark.line + 1) if mark else None,
+                           reason=str(getattr(exc, "problem", exc))) from exc
+    if data is None:
+        raise CatalogError("empty_file", file=path.name)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise CatalogError("invalid_value", file=path.name, column=where,
+                           value=str(err.get("input", ""))[:80], reason=err["msg"]) from exc
+
+
+def load_reference(folder: Path) -> tuple[dict[str, DocumentType], dict[str, DataSource], float]:
+    sources_file = _load_yaml(folder / "data_sources.yaml", DataSourcesFile)
+    types_file = _load_yaml(folder / "document_types.yaml", DocumentTypesFile)
+    sources = {s.id: s for s in sources_file.sources}
+    for index, doc in enumerate(types_file.document_types):
+        for source_id in doc.data_sources:
+            if source_id not in sources:
+                raise CatalogError("unknown_source", file="document_types.yaml",
+                                   column=f"document_types.{index}.data_sources", value=source_id)
+    return {d.id: d for d in types_file.document_types}, sources, sources_file.min_coverage
+
+
+def load_catalog(folder: Path) -> Catalog:
+    """Read and validate every table of the catalog folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CatalogError("missing_folder", file=str(folder))
+    doc_types, sources, min_coverage = load_reference(folder)
+    proc_path = find_table(folder, "procedures")
+    comp_path = find_table(folder, "components")
+    procedures = load_procedures(proc_path)
+    components = load_components(comp_path, set(procedures["code"]), set(doc_types))
+    return Catalog(folder=folder, procedures=procedures, components=components,
+                   document_types=doc_types, data_sources=sources, min_coverage=min_coverage,
+                   files={"procedures": proc_path.name, "components": comp_path.name})

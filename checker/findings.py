@@ -1,0 +1,250 @@
+"""evaluate(): catalog + rulebook + date → one resolved finding per component (+ procedure findings).
+
+The engine only says which rules match; resolution (precedence), explanation
+and reconciliation happen here, in plain Python, so they are testable and
+deterministic. Facts are evaluated once per distinct signature (the tuple of
+conditions the rules in force actually use) and joined back, which is exact
+because rules are single-pattern functions of one fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+import pandas as pd
+
+from checker import engine
+from checker.catalog import Catalog
+from checker.errors import ReconciliationError
+from checker.facts import component_facts, procedure_facts
+from checker.i18n import language, t
+from checker.rulebook import COMPONENT_VERDICTS, LEGAL_FORCES, PROCEDURE_VERDICTS, Rule, Rulebook
+
+FINDING_COLUMNS = ["procedure_code", "component_seq", "component_name", "ministry", "province",
+                   "document_type", "verdict", "legal_force", "rule_code", "data_source", "legal_basis",
+                   "explanation", "remediation", "matched_rules", "match_confidence", "candidates",
+                   "copy_form", "official_list", "official_database"]
+UNRESOLVED = "NEEDS_REVIEW"
+VERDICT_RANK = {v: i for i, v in enumerate(COMPONENT_VERDICTS + PROCEDURE_VERDICTS)}
+FORCE_RANK = {f: i for i, f in enumerate(LEGAL_FORCES)}
+
+
+def precedence_key(rule: Rule):
+    """Verdict precedence first, then the stronger legal force, then the code (stable, documented)."""
+    return VERDICT_RANK[rule.verdict], FORCE_RANK[rule.legal_force], rule.code
+
+
+def _signature_fields(rules: list[Rule]) -> list[str]:
+    fields = sorted({name for rule in rules for name in rule.conditions})
+    return fields or ["document_matched"]
+
+
+def _evaluate_signatures(frame: pd.DataFrame, rules: list[Rule], kind: str) -> pd.DataFrame:
+    """Winner and trail per row of `frame`, computed once per distinct signature."""
+    fields = _signature_fields(rules)
+    sigs = frame[fields].drop_duplicates().reset_index(drop=True)
+    facts = sigs.to_dict("records")
+    matched = engine.match(rules, facts, kind) if rules else [set() for _ in facts]
+    by_code = {r.code: r for r in rules}
+    winners, trails = [], []
+    for codes in matched:
+        ordered = sorted((by_code[c] for c in codes), key=precedence_key)
+        trails.append(";".join(r.code for r in ordered))
+        winners.append(ordered[0].code if ordered else "")
+    sigs["rule_code"] = winners
+    sigs["matched_rules"] = trails
+    joined = frame.merge(sigs, on=fields, how="left", validate="many_to_one")
+    if len(joined) != len(frame) or joined["rule_code"].isna().any():
+        raise ReconciliationError("signature_join_failed", expected=len(frame), got=len(joined))
+    return joined
+
+
+class _Renderer:
+    """Fills explanation templates; caches by the placeholder values a template actually uses."""
+
+    def __init__(self, catalog: Catalog, rulebook: Rulebook, lang: str):
+        self.catalog, self.rulebook, self.lang = catalog, rulebook, lang
+        self._fields: dict[str, list[str]] = {}
+        self._cache: dict[tuple, str] = {}
+
+    def _template(self, rule: Rule, what: str) -> str:
+        return getattr(rule, what + ("_en" if self.lang == "en" else ""))
+
+    def render(self, rule: Rule, what: str, values: dict) -> str:
+        template = self._template(rule, what)
+        if not template:
+            return ""
+        key = (rule.code, what)
+        if key not in self._fields:
+            self._fields[key] = [n for _, n, _, _ in string.Formatter().parse(template) if n]
+        used = self._fields[key]
+        cache_key = (rule.code, what) + tuple(values.get(n, "") for n in used)
+        text = self._cache.get(cache_key)
+        if text is None:
+            text = template.format_map({n: values.get(n, "") for n in used})
+            self._cache[cache_key] = text
+        return text
+
+    def doc_name(self, doc_id: str) -> str:
+        doc = self.catalog.document_types.get(doc_id)
+        if doc is None:
+            return doc_id
+        return (doc.name_en or doc.name) if self.lang == "en" else doc.name
+
+    def source_name(self, source_id: str) -> tuple[str, str]:
+        src = self.catalog.data_sources.get(source_id)
+        if src is None:
+            return "", ""
+        return ((src.name_en or src.name) if self.lang == "en" else src.name), src.owner
+
+    def missing(self, tokens: str) -> str:
+        parts = []
+        for token in filter(None, tokens.split(";")):
+            kind, _, rest = token.partition(":")
+            if kind == "coverage":
+                share, floor = rest.split(":")
+                parts.append(t("missing.coverage", lang=self.lang, share=f"{float(share):.1%}",
+                               floor=f"{float(floor):.0%}"))
+            else:
+                parts.append(t(f"missing.{kind}.{rest}" if rest else f"missing.{kind}", lang=self.lang))
+        return "; ".join(parts)
+
+
+def _date_text(iso: str) -> str:
+    if not iso:
+        return ""
+    day = dt.date.fromisoformat(iso)
+    return day.strftime("%d/%m/%Y")
+
+
+def _legal_text(rulebook: Rulebook, rule: Rule, doc_id: str, lang: str, cache: dict) -> str:
+    key = (rule.code, doc_id, lang)
+    if key not in cache:
+        parts = []
+        for ref in rule.legal_basis:
+            article = (rulebook.legal.refine(ref.instrument, ref.article, doc_id) if ref.refine_by_document_type
+                       else rulebook.legal.by_id[ref.instrument].article(ref.article))
+            parts.append(rulebook.legal.cite(ref.instrument, article, lang=lang))
+        cache[key] = "; ".join(parts)
+    return cache[key]
+
+
+def _component_findings(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang: str) -> pd.DataFrame:
+    comp = component_facts(catalog, on)
+    rules = rulebook.in_force(on, "component")
+    comp = _evaluate_signatures(comp, rules, "component")
+    by_code = {r.code: r for r in rules}
+    renderer = _Renderer(catalog, rulebook, lang)
+    proc_names = dict(zip(catalog.procedures["code"], catalog.procedures["name"]))
+    legal_cache: dict = {}
+    out = {k: [] for k in ("verdict", "legal_force", "data_source", "legal_basis", "explanation", "remediation")}
+    records = comp[["rule_code", "name", "procedure_code", "document_type", "vneid_source", "fit_source",
+                    "existing_source", "missing", "obsolete_since", "copy_form", "candidates",
+                    "province"]].itertuples(index=False)
+    for (code, name, proc, doc_id, vneid_src, fit_src, existing_src, missing, since, copy_form,
+         candidates, province) in records:
+        rule = by_code.get(code)
+        if rule is None:
+            out["verdict"].append(UNRESOLVED)
+            out["legal_force"].append("none")
+            out["data_source"].append("")
+            out["legal_basis"].append("")
+            out["explanation"].append(t("explain.no_rule", lang=lang))
+            out["remediation"].append("")
+            continue
+        source_id = {"vneid": vneid_src, "fit": fit_src, "existing": existing_src}.get(rule.data_source, "")
+        source_name, owner = renderer.source_name(source_id)
+        values = {"component": name, "procedure_code": proc, "procedure": proc_names.get(proc, ""),
+                  "document_type": renderer.doc_name(doc_id), "source": source_name, "source_owner": owner,
+                  "missing": renderer.missing(missing) if rule.data_source == "existing" else "",
+                  "obsolete_since": _date_text(since),
+                  "copy_form": t(f"copy_form.{copy_form}", lang=lang),
+                  "candidates": ", ".join(renderer.doc_name(c) for c in candidates.split(";") if c),
+                  "province": province}
+        out["verdict"].append(rule.verdict)
+        out["legal_force"].append(rule.legal_force)
+        out["data_source"].append(source_id)
+        out["legal_basis"].append(_legal_text(rulebook, rule, doc_id, lang, legal_cache))
+        out["explanation"].append(renderer.render(rule, "explanation", values))
+        out["remediation"].append(renderer.render(rule, "remediation", values))
+    for key, values in out.items():
+        comp[key] = values
+    comp["component_seq"] = comp["seq"].astype(str)
+    comp["component_name"] = comp["name"]
+    return comp
+
+
+def _procedure_findings(catalog: Catalog, rulebook: Rulebook, comp: pd.DataFrame, on: dt.date,
+                        lang: str) -> pd.DataFrame:
+    procs = procedure_facts(catalog, comp)
+    rules = rulebook.in_force(on, "procedure")
+    if not rules:
+        return pd.DataFrame(columns=FINDING_COLUMNS)
+    fields = _signature_fields(rules)
+    sigs = procs[fields].drop_duplicates().reset_index(drop=True)
+    matched = engine.match(rules, sigs.to_dict("records"), "procedure")
+    sigs["codes"] = [";".join(sorted(m)) for m in matched]
+    procs = procs.merge(sigs, on=fields, how="left", validate="many_to_one")
+    by_code = {r.code: r for r in rules}
+    renderer = _Renderer(catalog, rulebook, lang)
+    legal_cache: dict = {}
+    rows = []
+    for rec in procs[procs["codes"] != ""].itertuples(index=False):
+        groups: dict[str, list[Rule]] = {}
+        for code in rec.codes.split(";"):
+            groups.setdefault(by_code[code].verdict, []).append(by_code[code])
+        for verdict in sorted(groups, key=VERDICT_RANK.get):
+            ordered = sorted(groups[verdict], key=precedence_key)
+            values = {"procedure_code": rec.code, "procedure": rec.name, "parent_code": rec.parent_code,
+                      "added": rec.added or "—", "removed": rec.removed or "—",
+                      "channels": rec.channels, "parent_channels": rec.parent_channels,
+                      "paper_components": rec.paper_components or "—", "province": rec.province}
+            rule = ordered[0]
+            explanation = " ".join(renderer.render(r, "explanation", values) for r in ordered)
+            rows.append({"procedure_code": rec.code, "component_seq": "", "component_name": "",
+                         "ministry": rec.ministry, "province": rec.province, "document_type": "",
+                         "verdict": verdict, "legal_force": rule.legal_force, "rule_code": rule.code,
+                         "data_source": "", "explanation": explanation,
+                         "legal_basis": "; ".join(dict.fromkeys(_legal_text(rulebook, r, "", lang, legal_cache)
+                                                                for r in ordered)),
+                         "remediation": renderer.render(rule, "remediation", values),
+                         "matched_rules": ";".join(r.code for r in ordered), "match_confidence": "",
+                         "candidates": "", "copy_form": "", "official_list": "", "official_database": ""})
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+
+def evaluate(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang: str | None = None,
+             official=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(component findings, procedure findings); raises if any component is lost."""
+    lang = lang or language()
+    comp = _component_findings(catalog, rulebook, on, lang)
+    if official is not None:
+        comp = official.annotate(comp)
+    else:
+        comp["official_list"] = ""
+        comp["official_database"] = ""
+    reconcile(catalog, comp)
+    procs = _procedure_findings(catalog, rulebook, comp, on, lang)
+    comp["match_confidence"] = comp["match_confidence"].map(lambda x: f"{x:.2f}")
+    comp = comp.sort_values(["procedure_code", "seq"], kind="stable")
+    procs = procs.sort_values(["procedure_code", "verdict"], kind="stable")
+    return comp, procs
+
+
+def reconcile(catalog: Catalog, findings: pd.DataFrame) -> None:
+    """Counts in must equal verdicts out, per ministry; exactly one verdict per component."""
+    source = catalog.components.merge(catalog.procedures[["code", "ministry"]], left_on="procedure_code",
+                                      right_on="code", how="left")
+    expected = source.groupby("ministry").size()
+    got = findings.groupby("ministry").size()
+    if findings.duplicated(["procedure_code", "seq"]).any():
+        raise ReconciliationError("duplicate_verdicts")
+    if not expected.sort_index().equals(got.reindex(expected.index).fillna(0).astype(expected.dtype).sort_index()) \
+            or len(findings) != len(catalog.components):
+        diff = {m: (int(expected.get(m, 0)), int(got.get(m, 0))) for m in set(expected.index) | set(got.index)
+                if expected.get(m, 0) != got.get(m, 0)}
+        raise ReconciliationError("count_mismatch", expected=len(catalog.components), got=len(findings),
+                                  detail=str(diff)[:300])
+    if findings["verdict"].isna().any() or (~findings["verdict"].isin(COMPONENT_VERDICTS)).any():
+        raise ReconciliationError("missing_verdict")

@@ -1,0 +1,120 @@
+"""Vietnamese text normalisation and the few wording cues the checker reads.
+
+Everything that compares text goes through `fold()`, so NFC/NFD input, lost
+diacritics (OCR), "đ"/"Đ", non-breaking spaces and smart quotes all compare
+equal. The cue patterns are written on folded text for the same reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\u200e\u200f\ufeff]+")
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def clean(value: str) -> str:
+    """NFC, one space between words, straight quotes; the form we store and print."""
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", value).translate(_QUOTES)
+    return _SPACES.sub(" ", value).strip()
+
+
+@lru_cache(maxsize=200_000)
+def fold(value: str) -> str:
+    """Lower-case, diacritics removed, đ→d, punctuation to spaces: the matching key."""
+    value = unicodedata.normalize("NFD", clean(value).lower())
+    value = "".join(ch for ch in value if unicodedata.category(ch) != "Mn")
+    value = value.replace("đ", "d").replace("Đ", "d")
+    value = re.sub(r"[^\w%]+", " ", value)
+    return value.strip()
+
+
+# Copy-form wording, on folded text. Order matters: the most specific first.
+_CERTIFIED = re.compile(
+    r"ban sao (co|duoc|da) (chung thuc|cong chung)|ban sao chung thuc|ban sao cong chung|"
+    r"ban sao hop phap hoa|co chung thuc"
+)
+_CERTIFIED_ALTERNATIVE = re.compile(
+    r"hoac ban (sao|chup)|kem (theo )?ban chinh de (doi chieu|so sanh)|"
+    r"hoac ban sao dien tu|ban sao dien tu|hoac xuat trinh ban chinh"
+)
+_PHOTOCOPY = re.compile(r"\bban chup\b|\bban photo\b|\bphotocopy\b")
+_COPY = re.compile(r"\bban sao\b")
+_ORIGINAL = re.compile(r"\bban chinh\b|\bban goc\b|\bxuat trinh\b")
+
+
+def copy_form_from_text(name: str) -> str:
+    """Read the copy form a component demands from its wording.
+
+    A certified copy offered with a plain-copy alternative ("bản sao có chứng
+    thực hoặc bản sao kèm bản chính để đối chiếu") is what Nghị định 23/2015
+    Điều 6 allows, so it counts as a plain copy, not as a certified-copy demand.
+    """
+    text = fold(name)
+    if _CERTIFIED.search(text):
+        return "copy" if _CERTIFIED_ALTERNATIVE.search(text) else "certified_copy"
+    if _PHOTOCOPY.search(text):
+        return "photocopy"
+    if _COPY.search(text):
+        return "copy"
+    if _ORIGINAL.search(text):
+        return "original"
+    return "unknown"
+
+
+_DATA_LOOKUP = re.compile(
+    r"(khai thac|tra cuu|tich hop|lay thong tin|chia se|ket noi)[^.;]{0,160}"
+    r"(co so du lieu|csdl|vneid|dinh danh|can cuoc dien tu|he thong thong tin)"
+    r"|(co so du lieu|csdl|vneid|dinh danh dien tu)[^.;]{0,160}(khong (phai|can) (nop|xuat trinh|cung cap))"
+    r"|khong (phai|can) (nop|xuat trinh|cung cap)[^.;]{0,160}(co so du lieu|csdl|vneid|dinh danh|khai thac)"
+)
+
+
+def says_data_lookup(name: str) -> bool:
+    """True when the component text says the information is taken from data.
+
+    The portal's post-2025 texts read like "thông tin ... được khai thác trong
+    Cơ sở dữ liệu quốc gia về dân cư thì không phải nộp"; such a component is
+    already compliant.
+    """
+    return bool(_DATA_LOOKUP.search(fold(name)))
+
+
+_PAPER_ONLY = re.compile(
+    r"ban giay|nop truc tiep|xuat trinh ban chinh tai|nop ban chinh tai|"
+    r"tai bo phan (mot cua|tiep nhan)|qua duong buu chinh"
+)
+
+
+def demands_paper(name: str) -> bool:
+    """True when a component can only be met with paper at a counter or by post."""
+    return bool(_PAPER_ONLY.search(fold(name)))
+
+
+_LEADING_NOISE = re.compile(r"^(?:(?:\d{1,2}|[a-z])\s+)+")
+_COPY_PREFIX = re.compile(
+    r"^(?:(?:0?\d{1,2}|mot|hai) )?(?:ban sao (?:co |duoc |da )?(?:chung thuc|cong chung|hop le|hop phap hoa)|"
+    r"ban sao dien tu|ban sao|ban chinh|ban chup|ban goc|ban photo|ban dien tu|"
+    r"xuat trinh|nop)(?: |$)"
+    r"(?:hoac (?:ban sao|ban chup|ban chinh|ban dien tu)(?: (?:co |duoc )?(?:chung thuc|cong chung|hop le))?"
+    r"(?: (?:kem|va) (?:theo )?ban chinh de (?:doi chieu|so sanh))? )?"
+    r"(?:(?:kem|va) (?:theo )?ban chinh de (?:doi chieu|so sanh) )?"
+    r"(?:cua |doi voi |ve )?"
+)
+
+
+def head_text(name: str) -> str:
+    """Folded text with numbering, bullets and copy-form words cut from the front.
+
+    What remains starts with the document's own head noun ("giay khai sinh ..."),
+    which is where the matcher looks for a confident alias.
+    """
+    text = fold(name)
+    text = _LEADING_NOISE.sub("", text).strip()
+    for _ in range(2):
+        text = _COPY_PREFIX.sub("", text).strip()
+    return text
