@@ -104,11 +104,16 @@ class _Renderer:
             kind, _, rest = token.partition(":")
             if kind == "coverage":
                 share, floor = rest.split(":")
-                parts.append(t("missing.coverage", lang=self.lang, share=f"{float(share):.1%}",
-                               floor=f"{float(floor):.0%}"))
+                pct = f"{float(share):.1%}"
+                parts.append(t("missing.coverage", lang=self.lang, share=pct.replace(".", ",") if self.lang == "vi"
+                               else pct, floor=f"{float(floor):.0%}"))
             else:
                 parts.append(t(f"missing.{kind}.{rest}" if rest else f"missing.{kind}", lang=self.lang))
         return "; ".join(parts)
+
+
+def _channels_text(codes: str, lang: str) -> str:
+    return ", ".join(t(f"channel.{c}", lang=lang) for c in codes.split(";") if c) or "—"
 
 
 def _date_text(iso: str) -> str:
@@ -198,7 +203,8 @@ def _procedure_findings(catalog: Catalog, rulebook: Rulebook, comp: pd.DataFrame
             ordered = sorted(groups[verdict], key=precedence_key)
             values = {"procedure_code": rec.code, "procedure": rec.name, "parent_code": rec.parent_code,
                       "added": rec.added or "—", "removed": rec.removed or "—",
-                      "channels": rec.channels, "parent_channels": rec.parent_channels,
+                      "channels": _channels_text(rec.channels, lang),
+                      "parent_channels": _channels_text(rec.parent_channels, lang),
                       "paper_components": rec.paper_components or "—", "province": rec.province}
             rule = ordered[0]
             explanation = " ".join(renderer.render(r, "explanation", values) for r in ordered)

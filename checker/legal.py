@@ -62,6 +62,8 @@ class Instrument(_Strict):
 
     @property
     def label(self) -> str:
+        if self.kind == "Luật":
+            return f"{self.title} số {self.number}"
         return f"{self.kind} {self.number}"
 
 
@@ -110,7 +112,9 @@ class LegalCatalog:
     def cite(self, instrument: str, article: Article, lang: Optional[str] = None) -> str:
         inst = self.by_id[instrument]
         text = f"{inst.label}, {article.key}"
-        if not article.verified:
+        if article.number_inferred:
+            text += " " + t("legal.inferred", lang=lang)
+        elif not article.verified:
             text += " " + t("legal.unverified", lang=lang, confidence=article.confidence)
         return text
 
