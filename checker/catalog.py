@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+
+from checker import yamlio
 from pydantic import TypeAdapter, ValidationError
 
 from checker.errors import CatalogError
@@ -164,7 +166,7 @@ def _load_yaml(path: Path, model):
         raise CatalogError("missing_file", file=str(path))
     try:
         with path.open(encoding="utf-8-sig") as fh:
-            data = yaml.safe_load(fh)
+            data = yamlio.load(fh)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CatalogError("yaml_unreadable", file=path.name, row=(mark.line + 1) if mark else None,

@@ -106,6 +106,8 @@ def match(rules: list, facts: list[dict], kind: str) -> list[set[str]]:
     finally:
         try:
             dre.delete_state(handle, None)
+        except dre.error:
+            pass  # no state was created (the first assert failed)
         finally:
             dre.delete_ruleset(handle)
     return matches

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Optional
 
 import yaml
+
+from checker import yamlio
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.errors import RuleError
@@ -124,7 +126,7 @@ def load_legal_catalog(path: Path) -> LegalCatalog:
         raise RuleError("missing_file", file=str(path))
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = yamlio.load(fh)
         parsed = InstrumentsFile.model_validate(data)
     except yaml.YAMLError as exc:
         raise RuleError("yaml_unreadable", file=path.name, reason=str(exc)) from exc

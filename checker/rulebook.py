@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, Literal, Optional
 
 import yaml
+
+from checker import yamlio
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from checker.conditions import CONDITIONS
@@ -152,7 +154,7 @@ def load_rulebook(rules_dir: Path) -> Rulebook:
         rel = f"{path.parent.name}/{path.name}"
         try:
             with path.open(encoding="utf-8") as fh:
-                data = yaml.safe_load(fh)
+                data = yamlio.load(fh)
             rule = Rule.model_validate(data)
         except yaml.YAMLError as exc:
             raise RuleError("yaml_unreadable", file=rel, reason=str(exc)) from exc

@@ -1,0 +1,197 @@
+"""Bad input: a Vietnamese message naming file, row and column, exit code 2, nothing written."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from checker.cli import main
+
+
+def _check(runner, catalog, out, *extra):
+    return runner.invoke(main, ["check", str(catalog), "--out", str(out), "--quiet", *extra])
+
+
+def _assert_refused(result, out, *fragments):
+    assert result.exit_code == 2, result.output
+    assert not out.exists(), "nothing may be written on bad input"
+    for fragment in fragments:
+        assert fragment in result.output, (fragment, result.output)
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_missing_column(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "procedures.csv", "code,name,ministry", "code,name,ministy")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "procedures.csv", "dòng 1", "cột ministry", "ministy")
+
+
+def test_misspelt_optional_column(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "components.csv", "copy_form", "copyform")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "components.csv", "cột copyform", "copy_form")
+
+
+def test_duplicate_procedure_code(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "procedures.csv", "1.000002,Đăng ký khai sinh", "1.000001,Đăng ký khai sinh")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "procedures.csv", "dòng 3", "cột code", "bị trùng", "dòng 2")
+
+
+def test_component_of_unknown_procedure(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "components.csv", "1.000004,2,", "9.999999,2,")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "components.csv", "dòng 23", "cột procedure_code", "9.999999")
+
+
+def test_unknown_document_type(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "components.csv", ",,to_khai", ",,giay_khong_co")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "components.csv", "dòng 12", "cột document_type", "giay_khong_co")
+
+
+def test_unknown_data_source(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "document_types.yaml", "data_sources: [ho_tich]", "data_sources: [ho_tich_cu]")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "document_types.yaml", "ho_tich_cu", "data_sources.yaml")
+
+
+def test_bad_date_in_data_sources(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "data_sources.yaml", "as_of: 2025-07-01, status: operational, quality: {dung: true, du: true, "
+          "sach: false", "as_of: 2025-13-45, status: operational, quality: {dung: true, du: true, sach: false")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "data_sources.yaml", "as_of", "2025-13-45")
+
+
+def test_bad_as_of_option(runner, tmp_path):
+    from tests.conftest import MINI
+
+    result = _check(runner, MINI, tmp_path / "out", "--as-of", "31/02/2026")
+    _assert_refused(result, tmp_path / "out", "--as-of", "31/02/2026")
+
+
+def test_bad_level_label(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "procedures.csv", "Hộ tịch,Cấp xã", "Hộ tịch,Cấp thôn")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "procedures.csv", "dòng 3", "cột level", "Cấp thôn")
+
+
+def test_non_integer_volume(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "procedures.csv", "direct;online,1200", "direct;online,nhiều")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "dòng 2", "cột annual_volume")
+
+
+@pytest.mark.parametrize("content", ["", "procedure_code,seq,name,copy_form,quantity,document_type\n"],
+                         ids=["zero_bytes", "header_only"])
+def test_empty_components_file(runner, mini_copy, tmp_path, content):
+    (mini_copy / "components.csv").write_text(content, encoding="utf-8")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "components.csv")
+
+
+def test_empty_yaml(runner, mini_copy, tmp_path):
+    (mini_copy / "document_types.yaml").write_text("", encoding="utf-8")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "document_types.yaml", "rỗng")
+
+
+def test_missing_file(runner, mini_copy, tmp_path):
+    (mini_copy / "procedures.csv").unlink()
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "procedures.csv")
+
+
+def test_undecidable_encoding(runner, mini_copy, tmp_path):
+    raw = (mini_copy / "procedures.csv").read_bytes()
+    (mini_copy / "procedures.csv").write_bytes(raw + b"\x81\x01\x02\x8a\xff\xfe\x00garbage\n")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "procedures.csv", "bảng mã")
+
+
+def test_existing_output_untouched_on_bad_input(runner, mini_copy, tmp_path):
+    out = tmp_path / "out"
+    assert _check(runner, mini_copy, out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    _edit(mini_copy / "procedures.csv", "code,name", "code,nam")
+    assert _check(runner, mini_copy, out).exit_code == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_english_messages(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "procedures.csv", "code,name,ministry", "code,name,ministy")
+    result = runner.invoke(main, ["--lang", "en", "check", str(mini_copy), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 2
+    assert "File procedures.csv, row 1, column ministry" in result.output
+
+
+# Accepted and normalised rather than refused.
+
+_SHAPE_MARKS = {"\u0302", "\u0306", "\u031b"}
+
+
+def _to_cp1258(text: str) -> bytes:
+    """Encode as Excel does: letters with circumflex/breve/horn precomposed, tones as combining marks."""
+    out, cluster = [], ""
+    for ch in unicodedata.normalize("NFD", text) + "\0":
+        if unicodedata.combining(ch) and cluster:
+            cluster += ch
+            continue
+        if cluster:
+            base = cluster[0] + "".join(m for m in cluster[1:] if m in _SHAPE_MARKS)
+            tones = "".join(m for m in cluster[1:] if m not in _SHAPE_MARKS)
+            out.append(unicodedata.normalize("NFC", base) + tones)
+        cluster = ch
+    return "".join(out).encode("cp1258")
+
+def _findings(runner, catalog, out):
+    import pandas as pd
+
+    result = _check(runner, catalog, out, "--as-of", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    return pd.read_csv(out / "findings.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture()
+def baseline(runner, tmp_path):
+    from tests.conftest import MINI
+
+    return _findings(runner, MINI, tmp_path / "baseline")
+
+
+@pytest.mark.parametrize("encoding", ["nfd", "utf-8-sig", "utf-16", "utf-16-le-tabs", "cp1258", "semicolons"])
+def test_encodings_excel_writes_are_accepted(runner, mini_copy, tmp_path, baseline, encoding):
+    for name in ("procedures.csv", "components.csv"):
+        path = mini_copy / name
+        text = path.read_text(encoding="utf-8")
+        if encoding == "nfd":
+            path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+        elif encoding == "utf-16-le-tabs":
+            import csv
+            import io
+
+            rows = list(csv.reader(io.StringIO(text)))
+            out = io.StringIO()
+            csv.writer(out, delimiter="\t", lineterminator="\r\n").writerows(rows)
+            path.write_bytes(codecs.BOM_UTF16_LE + out.getvalue().encode("utf-16-le"))
+        elif encoding == "semicolons":
+            import csv
+            import io
+
+            rows = list(csv.reader(io.StringIO(text)))
+            out = io.StringIO()
+            csv.writer(out, delimiter=";").writerows(rows)
+            path.write_text(out.getvalue(), encoding="utf-8")
+        elif encoding == "cp1258":
+            path.write_bytes(_to_cp1258(text))
+        else:
+            path.write_text(text, encoding=encoding)
+    got = _findings(runner, mini_copy, tmp_path / "out")
+    assert got.equals(baseline)
