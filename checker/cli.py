@@ -34,8 +34,16 @@ def parse_date(text: str | None) -> dt.date:
 
 
 def _set_lang(ctx, _param, value):
+    # Called for every invocation (value None when absent), so one run's --lang never leaks into the next.
+    import os
+
+    parent = ctx.meta.get("tthc_lang")
     if value:
         set_language(value)
+        ctx.meta["tthc_lang"] = value
+    elif not parent:
+        env = os.environ.get("TTHC_LANG", "vi")
+        set_language(env if env in ("vi", "en") else "vi")
     return value
 
 

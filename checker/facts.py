@@ -128,7 +128,7 @@ def procedure_facts(catalog: Catalog, comp_facts: pd.DataFrame) -> pd.DataFrame:
     frame["paper_channel"] = frame["channels"].str.contains(r"direct|post", regex=True)
     paper_names = comp_facts.loc[comp_facts["name"].map(demands_paper), ["procedure_code", "name"]]
     paper_by_proc = paper_names.groupby("procedure_code")["name"].agg(lambda s: " | ".join(s))
-    frame["paper_components"] = frame["code"].map(paper_by_proc).fillna("")
+    frame["paper_components"] = [paper_by_proc.get(code, "") for code in frame["code"]]
     frame["paper_component"] = frame["paper_components"] != ""
 
     keys = comp_facts["document_type"].where(comp_facts["document_type"] != "",

@@ -30,7 +30,7 @@ def neutralize(value):
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     safe = frame.copy()
     for col in safe.columns:
-        if safe[col].dtype == object:
+        if not pd.api.types.is_numeric_dtype(safe[col]):
             safe[col] = safe[col].map(neutralize)
     safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
