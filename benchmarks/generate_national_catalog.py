@@ -218,6 +218,14 @@ PREFIXES = [
     ("Bản gốc ", 0.02, "original"),
     ("Xuất trình bản chính ", 0.03, "original"),
 ]
+# Documents the applicant writes (forms, declarations) are rarely asked for as copies.
+PREFIXES_APPLICANT_MADE = [
+    ("", 0.60, ""),
+    ("Bản chính ", 0.20, "original"),
+    ("01 bản chính ", 0.12, "original"),
+    ("02 bản chính ", 0.05, "original"),
+    ("Bản sao ", 0.03, "copy"),
+]
 TAILS = [
     ("", 0.45), (" của người đề nghị", 0.12), (" của người yêu cầu", 0.06), (" (nếu có)", 0.08),
     (" còn hiệu lực", 0.05), (" của chủ hộ", 0.03), (" của người được đề nghị cấp", 0.04),
@@ -313,7 +321,8 @@ def load_document_types(reference: Path) -> list[dict]:
         if not names:
             raise GenerationError(f"{path}: document type {entry['id']} has neither name nor alias")
         types.append({"id": str(entry["id"]), "names": names,
-                      "individual": entry.get("holder", "individual") == "individual"})
+                      "individual": entry.get("holder", "individual") == "individual",
+                      "applicant_made": entry.get("kind") == "applicant_made"})
     return types
 
 
@@ -354,7 +363,9 @@ class RowMaker:
         self.rng = rng
         self.types = types
         self.vague = vague_pool(types)
-        self.individual = [i for i, t in enumerate(types) if t["individual"]] or list(range(len(types)))
+        # Data-lookup sentences are about state-issued papers a person holds.
+        self.individual = ([i for i, t in enumerate(types) if t["individual"] and not t["applicant_made"]]
+                           or [i for i, t in enumerate(types) if t["individual"]] or list(range(len(types))))
         # Zipf-like popularity over a seeded permutation of the types (the YAML order
         # carries no popularity information).
         order = rng.permutation(len(types))
@@ -385,6 +396,7 @@ class RowMaker:
         kind = rng.random(n)                       # < vague, < vague+lookup, else named
         typed = rng.random(n) < SHARE_TYPED / (1.0 - SHARE_VAGUE - SHARE_LOOKUP)
         prefix = pick(rng, PREFIXES, n)
+        prefix_applicant = pick(rng, PREFIXES_APPLICANT_MADE, n)
         tail = pick(rng, TAILS, n)
         alias_u = rng.random(n)
         give_form = rng.random(n)
@@ -392,7 +404,7 @@ class RowMaker:
         vague_i = rng.integers(0, len(self.vague), n)
         lookup_t = rng.integers(0, len(LOOKUP_TEMPLATES), n)
         lookup_d = rng.choice(self.individual, size=n)
-        random_form = rng.choice(["original", "copy", "certified_copy"], size=n)
+        random_form = rng.choice(["original", "copy", "certified_copy"], size=n, p=[0.6, 0.25, 0.15])
         names, forms, quantities, doc_ids = [], [], [], []
         for i in range(n):
             u = kind[i]
@@ -409,12 +421,13 @@ class RowMaker:
                 names_t = t["names"]
                 # A typed row is mostly written with the official name, an untyped one with any alias.
                 alias = names_t[0] if typed[i] and alias_u[i] < 0.6 else names_t[int(alias_u[i] * len(names_t))]
-                words, _, form = PREFIXES[prefix[i]]
+                words, _, form = (PREFIXES_APPLICANT_MADE[prefix_applicant[i]] if t["applicant_made"]
+                                  else PREFIXES[prefix[i]])
                 name = (words + lower_first(alias) if words else capitalize(alias)) + TAILS[tail[i]][0]
                 doc_id = t["id"] if typed[i] else ""
                 # The copy_form column is filled more often when the row is typed.
                 if give_form[i] < (0.7 if typed[i] else 0.25):
-                    given = form or str(random_form[i])
+                    given = form or ("original" if t["applicant_made"] else str(random_form[i]))
                 else:
                     given = ""
             options = QUANTITIES[given or form]
