@@ -126,16 +126,22 @@ def procedure_facts(catalog: Catalog, comp_facts: pd.DataFrame) -> pd.DataFrame:
     procs = catalog.procedures
     frame = procs[["code", "name", "ministry", "province", "parent_code", "online_level", "channels"]].copy()
     frame["paper_channel"] = frame["channels"].str.contains(r"direct|post", regex=True)
-    paper_names = comp_facts.loc[comp_facts["name"].map(demands_paper), ["procedure_code", "name"]]
+    names = comp_facts["name"].tolist()
+    paper = {n: demands_paper(n) for n in set(names)}
+    paper_names = comp_facts.loc[[paper[n] for n in names], ["procedure_code", "name"]]
     paper_by_proc = paper_names.groupby("procedure_code")["name"].agg(lambda s: " | ".join(s))
     frame["paper_components"] = [paper_by_proc.get(code, "") for code in frame["code"]]
     frame["paper_component"] = frame["paper_components"] != ""
 
-    keys = comp_facts["document_type"].where(comp_facts["document_type"] != "",
-                                             "text:" + comp_facts["name"].map(head_text))
+    heads = {n: "text:" + head_text(n) for n in set(names)}
+    keys = [d or heads[n] for d, n in zip(comp_facts["document_type"].tolist(), names)]
+    codes = comp_facts["procedure_code"].tolist()
+    compared = set(frame["parent_code"].tolist()) | set(frame.loc[frame["parent_code"] != "", "code"].tolist())
     by_proc: dict[str, Counter] = {}
     label: dict[tuple[str, str], str] = {}
-    for code, key, name in zip(comp_facts["procedure_code"], keys, comp_facts["name"]):
+    for code, key, name in zip(codes, keys, names):
+        if code not in compared:
+            continue
         by_proc.setdefault(code, Counter())[key] += 1
         label.setdefault((code, key), name)
     channels = dict(zip(frame["code"], frame["channels"]))

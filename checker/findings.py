@@ -135,49 +135,77 @@ def _legal_text(rulebook: Rulebook, rule: Rule, doc_id: str, lang: str, cache: d
     return cache[key]
 
 
+def _lookup(values: list, function) -> list:
+    """`function` applied once per distinct value."""
+    table = {v: function(v) for v in set(values)}
+    return [table[v] for v in values]
+
+
 def _component_findings(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang: str) -> pd.DataFrame:
     comp = component_facts(catalog, on)
     rules = rulebook.in_force(on, "component")
     comp = _evaluate_signatures(comp, rules, "component")
     by_code = {r.code: r for r in rules}
     renderer = _Renderer(catalog, rulebook, lang)
-    proc_names = dict(zip(catalog.procedures["code"], catalog.procedures["name"]))
+    codes = comp["rule_code"].tolist()
+    role = {code: rule.data_source for code, rule in by_code.items()}
+    sources = {"vneid": comp["vneid_source"].tolist(), "fit": comp["fit_source"].tolist(),
+               "existing": comp["existing_source"].tolist()}
+    source_ids = [sources[role[c]][i] if role.get(c, "none") in sources else "" for i, c in enumerate(codes)]
+    doc_ids = comp["document_type"].tolist()
+    proc_names = dict(zip(catalog.procedures["code"].tolist(), catalog.procedures["name"].tolist()))
+    source_labels = {sid: renderer.source_name(sid) for sid in set(source_ids)}
+    missing = [m if role.get(c) == "existing" else "" for m, c in zip(comp["missing"].tolist(), codes)]
+    columns = {
+        "component": comp["name"].tolist(),
+        "procedure_code": comp["procedure_code"].tolist(),
+        "procedure": _lookup(comp["procedure_code"].tolist(), lambda c: proc_names.get(c, "")),
+        "document_type": _lookup(doc_ids, renderer.doc_name),
+        "source": [source_labels[sid][0] for sid in source_ids],
+        "source_owner": [source_labels[sid][1] for sid in source_ids],
+        "missing": _lookup(missing, renderer.missing),
+        "obsolete_since": _lookup(comp["obsolete_since"].tolist(), _date_text),
+        "copy_form": _lookup(comp["copy_form"].tolist(), lambda f: t(f"copy_form.{f}", lang=lang)),
+        "candidates": _lookup(comp["candidates"].tolist(),
+                              lambda cs: ", ".join(renderer.doc_name(c) for c in cs.split(";") if c)),
+        "province": comp["province"].tolist(),
+    }
+    no_rule = t("explain.no_rule", lang=lang)
     legal_cache: dict = {}
-    out = {k: [] for k in ("verdict", "legal_force", "data_source", "legal_basis", "explanation", "remediation")}
-    records = comp[["rule_code", "name", "procedure_code", "document_type", "vneid_source", "fit_source",
-                    "existing_source", "missing", "obsolete_since", "copy_form", "candidates",
-                    "province"]].itertuples(index=False)
-    for (code, name, proc, doc_id, vneid_src, fit_src, existing_src, missing, since, copy_form,
-         candidates, province) in records:
+    explanation, remediation, legal = [], [], []
+    for i, code in enumerate(codes):
         rule = by_code.get(code)
         if rule is None:
-            out["verdict"].append(UNRESOLVED)
-            out["legal_force"].append("none")
-            out["data_source"].append("")
-            out["legal_basis"].append("")
-            out["explanation"].append(t("explain.no_rule", lang=lang))
-            out["remediation"].append("")
+            explanation.append(no_rule)
+            remediation.append("")
+            legal.append("")
             continue
-        source_id = {"vneid": vneid_src, "fit": fit_src, "existing": existing_src}.get(rule.data_source, "")
-        source_name, owner = renderer.source_name(source_id)
-        values = {"component": name, "procedure_code": proc, "procedure": proc_names.get(proc, ""),
-                  "document_type": renderer.doc_name(doc_id), "source": source_name, "source_owner": owner,
-                  "missing": renderer.missing(missing) if rule.data_source == "existing" else "",
-                  "obsolete_since": _date_text(since),
-                  "copy_form": t(f"copy_form.{copy_form}", lang=lang),
-                  "candidates": ", ".join(renderer.doc_name(c) for c in candidates.split(";") if c),
-                  "province": province}
-        out["verdict"].append(rule.verdict)
-        out["legal_force"].append(rule.legal_force)
-        out["data_source"].append(source_id)
-        out["legal_basis"].append(_legal_text(rulebook, rule, doc_id, lang, legal_cache))
-        out["explanation"].append(renderer.render(rule, "explanation", values))
-        out["remediation"].append(renderer.render(rule, "remediation", values))
-    for key, values in out.items():
-        comp[key] = values
-    comp["component_seq"] = comp["seq"].astype(str)
+        values = _Row(columns, i)
+        explanation.append(renderer.render(rule, "explanation", values))
+        remediation.append(renderer.render(rule, "remediation", values))
+        legal.append(_legal_text(rulebook, rule, doc_ids[i], lang, legal_cache))
+    comp["verdict"] = [by_code[c].verdict if c in by_code else UNRESOLVED for c in codes]
+    comp["legal_force"] = [by_code[c].legal_force if c in by_code else "none" for c in codes]
+    comp["data_source"] = source_ids
+    comp["legal_basis"] = legal
+    comp["explanation"] = explanation
+    comp["remediation"] = remediation
+    comp["component_seq"] = [str(x) for x in comp["seq"].tolist()]
     comp["component_name"] = comp["name"]
     return comp
+
+
+class _Row:
+    """A lazy view of row i of the placeholder columns: only what a template uses is read."""
+
+    __slots__ = ("_columns", "_index")
+
+    def __init__(self, columns: dict, index: int):
+        self._columns, self._index = columns, index
+
+    def get(self, name: str, default=""):
+        column = self._columns.get(name)
+        return default if column is None else column[self._index]
 
 
 def _procedure_findings(catalog: Catalog, rulebook: Rulebook, comp: pd.DataFrame, on: dt.date,

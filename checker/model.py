@@ -83,8 +83,6 @@ class ProcedureRow(Strict):
     channels: tuple[Channel, ...] = ()
     annual_volume: Optional[int] = Field(default=None, ge=0)
 
-    _norm = field_validator("*", mode="before")(lambda v: _nfc(v))
-
 
 class ComponentRow(Strict):
     procedure_code: str = Field(min_length=1)
@@ -93,8 +91,6 @@ class ComponentRow(Strict):
     copy_form: CopyForm = CopyForm.unknown
     quantity: str = ""
     document_type: str = ""
-
-    _norm = field_validator("*", mode="before")(lambda v: _nfc(v))
 
 
 class Citation(Strict):

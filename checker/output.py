@@ -7,6 +7,7 @@ formula are neutralised, since catalog text is untrusted.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -27,18 +28,55 @@ def neutralize(value):
     return value
 
 
+def _columns(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
+    names = list(frame.columns)
+    return names, [frame[c].tolist() for c in names]
+
+
+# Columns that can carry catalog text at their start; the others are codes the checker wrote itself.
+UNTRUSTED_COLUMNS = {"procedure_code", "component_name", "ministry", "province", "explanation", "remediation",
+                     "candidates", "official_database", "name", "field", "quantity"}
+
+
+def _neutralized(values: list) -> list:
+    return ["'" + v if v.__class__ is str and v.startswith(_FORMULA_START) else v for v in values]
+
+
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    safe = frame.copy()
-    for col in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[col]):
-            safe[col] = safe[col].map(neutralize)
-    safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    """UTF-8 with BOM (Excel then reads Vietnamese correctly), formulas neutralised."""
+    names, columns = _columns(frame)
+    columns = [_neutralized(col) if name in UNTRUSTED_COLUMNS else col for name, col in zip(names, columns)]
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(zip(*columns))
 
 
 def _write_json(data, path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=False)
+        json.dump(data, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
+
+
+def _write_records_json(frame: pd.DataFrame, path: Path, chunk: int = 5000) -> None:
+    """A JSON array of findings, one per line, encoded by chunks with the C encoder.
+
+    indent= would force the pure-Python encoder (20x slower); one dumps() of
+    everything would hold the whole text in memory.
+    """
+    names, columns = _columns(frame)
+    rows = zip(*columns)
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("[")
+        first = True
+        while True:
+            batch = [dict(zip(names, values)) for _, values in zip(range(chunk), rows)]
+            if not batch:
+                break
+            text = json.dumps(batch, ensure_ascii=False)[1:-1].replace('}, {"procedure_code"', '},\n{"procedure_code"')
+            fh.write(("\n" if first else ",\n") + text)
+            first = False
+        fh.write("\n]\n")
 
 
 def write_outputs(out_dir: Path, findings: pd.DataFrame, summary: dict) -> list[Path]:
@@ -51,7 +89,7 @@ def write_outputs(out_dir: Path, findings: pd.DataFrame, summary: dict) -> list[
     names = ["findings.csv", "findings.json", "summary.json"]
     try:
         _write_csv(findings, staging / names[0])
-        _write_json(findings.to_dict("records"), staging / names[1])
+        _write_records_json(findings, staging / names[1])
         _write_json(summary, staging / names[2])
         out_dir.mkdir(exist_ok=True)
         for name in names:

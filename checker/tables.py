@@ -69,7 +69,7 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     if not text.strip():
         raise CatalogError("empty_file", file=path.name)
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+        frame = pd.read_csv(io.StringIO(text), dtype=object, keep_default_na=False,
                             sep=_sniff_delimiter(text), quoting=csv.QUOTE_MINIMAL,
                             skip_blank_lines=True, engine="c")
     except (pd.errors.ParserError, ValueError) as exc:
@@ -99,7 +99,7 @@ def read_xlsx(path: Path) -> pd.DataFrame:
                      for v in values[: len(names)]]
             cells += [""] * (len(names) - len(cells))
             data.append(cells)
-        frame = pd.DataFrame(data, columns=names, dtype=str)
+        frame = pd.DataFrame(data, columns=names, dtype=object)
         frame.attrs["sheet"] = sheet.title
         return frame
     finally:
@@ -144,7 +144,8 @@ def read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...])
         if col not in frame.columns:
             frame[col] = ""
     for col in expected:
-        frame[col] = frame[col].astype(str).str.strip()
+        frame[col] = pd.Series([("" if v is None else str(v)).strip() for v in frame[col].tolist()],
+                               index=frame.index, dtype=object)
     frame[ROW_COLUMN] = range(2, len(frame) + 2)
     frame.attrs["sheet"] = sheet
     return frame[list(expected) + [ROW_COLUMN]]
