@@ -156,7 +156,8 @@ def load_procedures(path: Path) -> pd.DataFrame:
         first_row = int(frame.loc[frame["code"] == code, ROW_COLUMN].iloc[0])
         _fail_first(frame, dup, file, "code", "duplicate_code", first_row=first_row)
     _validate_rows(frame, ProcedureRow, ("code", "name", "ministry", "field", "level", "province",
-                                         "parent_code", "online_level", "channels", "annual_volume"), file)
+                                         "parent_code", "online_level", "channels", "annual_volume"), file,
+                   distinct=("level", "online_level", "channels", "annual_volume"))
     known = set(frame["code"])
     _fail_first(frame, (frame["parent_code"] != "") & ~frame["parent_code"].isin(known), file,
                 "parent_code", "unknown_parent")

@@ -110,9 +110,10 @@ def run_check(catalog_dir: Path, out: Path, as_of: str | None, ministry: str | N
     comp, procs = evaluate(catalog, rulebook, on, official=official_list)
     summary = build_summary(comp, procs, catalog, on, official_list is not None)
     progress("progress.writing")
+    # Both parts are already sorted; a stable sort on the code alone puts each procedure's own
+    # findings after its components.
     findings = pd.concat([comp[FINDING_COLUMNS], procs[FINDING_COLUMNS]], ignore_index=True)
-    findings["_order"] = findings["component_seq"].map(lambda s: int(s) if s else 1_000_000)
-    findings = findings.sort_values(["procedure_code", "_order", "verdict"], kind="stable").drop(columns="_order")
+    findings = findings.sort_values("procedure_code", kind="stable")
     write_outputs(out, findings, summary)
     return summary
 

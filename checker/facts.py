@@ -86,17 +86,19 @@ def component_facts(catalog: Catalog, on: dt.date) -> pd.DataFrame:
     frame["parent_code"] = frame["procedure_code"].map(procs["parent_code"])
 
     matcher = Matcher(catalog.document_types)
-    names = pd.Series(frame["name"].unique())
+    all_names = frame["name"].tolist()
+    names = set(all_names)
     matches = {n: matcher.match(n) for n in names}
-    given = frame["document_type"] != ""
-    frame["match_confidence"] = [1.0 if g else matches[n].confidence for n, g in zip(frame["name"], given)]
-    frame["candidates"] = ["" if g else ";".join(matches[n].candidates) for n, g in zip(frame["name"], given)]
+    types = frame["document_type"].tolist()
+    given = [d != "" for d in types]
+    frame["match_confidence"] = [1.0 if g else matches[n].confidence for n, g in zip(all_names, given)]
+    frame["candidates"] = ["" if g else ";".join(matches[n].candidates) for n, g in zip(all_names, given)]
     matched = [d if g else (matches[n].document_type if matches[n].confidence >= CONFIDENT else "")
-               for n, d, g in zip(frame["name"], frame["document_type"], given)]
+               for n, d, g in zip(all_names, types, given)]
     frame["document_type"] = matched
     frame["match_method"] = ["catalog" if g else ("alias" if m else "") for g, m in zip(given, matched)]
     says = {n: says_data_lookup(n) for n in names}
-    frame["text_says_data"] = frame["name"].map(says).astype(bool)
+    frame["text_says_data"] = [says[n] for n in all_names]
 
     docs = catalog.document_types
     pairs = frame[["document_type", "province"]].drop_duplicates()
@@ -129,38 +131,43 @@ def procedure_facts(catalog: Catalog, comp_facts: pd.DataFrame) -> pd.DataFrame:
     names = comp_facts["name"].tolist()
     paper = {n: demands_paper(n) for n in set(names)}
     paper_names = comp_facts.loc[[paper[n] for n in names], ["procedure_code", "name"]]
-    paper_by_proc = paper_names.groupby("procedure_code")["name"].agg(lambda s: " | ".join(s))
-    frame["paper_components"] = [paper_by_proc.get(code, "") for code in frame["code"]]
+    paper_by_proc = paper_names.groupby("procedure_code")["name"].agg(lambda s: " | ".join(s)).to_dict()
+    frame["paper_components"] = [paper_by_proc.get(code, "") for code in frame["code"].tolist()]
     frame["paper_component"] = frame["paper_components"] != ""
 
     heads = {n: "text:" + head_text(n) for n in set(names)}
     keys = [d or heads[n] for d, n in zip(comp_facts["document_type"].tolist(), names)]
     codes = comp_facts["procedure_code"].tolist()
     compared = set(frame["parent_code"].tolist()) | set(frame.loc[frame["parent_code"] != "", "code"].tolist())
-    by_proc: dict[str, Counter] = {}
+    by_proc: dict[str, list] = {}
     label: dict[tuple[str, str], str] = {}
     for code, key, name in zip(codes, keys, names):
         if code not in compared:
             continue
-        by_proc.setdefault(code, Counter())[key] += 1
+        by_proc.setdefault(code, []).append(key)
         label.setdefault((code, key), name)
-    channels = dict(zip(frame["code"], frame["channels"]))
+    sorted_keys = {code: sorted(ks) for code, ks in by_proc.items()}
+    codes_list, parents_list = frame["code"].tolist(), frame["parent_code"].tolist()
+    channels = dict(zip(codes_list, frame["channels"].tolist()))
     added, removed, comp_added, comp_removed, chan_drift, parent_channels = [], [], [], [], [], []
-    for code, parent in zip(frame["code"], frame["parent_code"]):
+    for code, parent in zip(codes_list, parents_list):
         if not parent:
             added.append(""), removed.append(""), comp_added.append(False), comp_removed.append(False)
             chan_drift.append(False)
             parent_channels.append("")
             continue
-        mine, theirs = by_proc.get(code, Counter()), by_proc.get(parent, Counter())
-        plus = sorted((mine - theirs).elements())
-        minus = sorted((theirs - mine).elements())
+        chan_drift.append(channels[code] != channels[parent])
+        parent_channels.append(channels[parent])
+        mine, theirs = sorted_keys.get(code, []), sorted_keys.get(parent, [])
+        if mine == theirs:          # the common case: the variant copies its parent
+            added.append(""), removed.append(""), comp_added.append(False), comp_removed.append(False)
+            continue
+        plus = sorted((Counter(mine) - Counter(theirs)).elements())
+        minus = sorted((Counter(theirs) - Counter(mine)).elements())
         added.append(" | ".join(label[(code, k)] for k in plus))
         removed.append(" | ".join(label[(parent, k)] for k in minus))
         comp_added.append(bool(plus))
         comp_removed.append(bool(minus))
-        chan_drift.append(channels[code] != channels[parent])
-        parent_channels.append(channels[parent])
     frame["is_local_variant"] = frame["parent_code"] != ""
     frame["components_added"] = comp_added
     frame["components_removed"] = comp_removed

@@ -10,6 +10,7 @@ because rules are single-pattern functions of one fact.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 
 import pandas as pd
@@ -86,6 +87,24 @@ class _Renderer:
             self._cache[cache_key] = text
         return text
 
+    def render_rows(self, rule: Rule, what: str, columns: dict, rows: list[int]) -> list[str]:
+        """The template filled for each row in `rows`; each distinct combination is formatted once."""
+        template = self._template(rule, what)
+        if not template:
+            return [""] * len(rows)
+        used = [n for _, n, _, _ in string.Formatter().parse(template) if n]
+        if not used:
+            return [template] * len(rows)
+        picked = [[columns[n][i] for i in rows] for n in used]
+        cache: dict[tuple, str] = {}
+        out = []
+        for key in zip(*picked):
+            text = cache.get(key)
+            if text is None:
+                text = cache[key] = template.format_map(dict(zip(used, key)))
+            out.append(text)
+        return out
+
     def doc_name(self, doc_id: str) -> str:
         doc = self.catalog.document_types.get(doc_id)
         if doc is None:
@@ -112,6 +131,7 @@ class _Renderer:
         return "; ".join(parts)
 
 
+@functools.lru_cache(maxsize=256)
 def _channels_text(codes: str, lang: str) -> str:
     return ", ".join(t(f"channel.{c}", lang=lang) for c in codes.split(";") if c) or "—"
 
@@ -171,19 +191,20 @@ def _component_findings(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang:
         "province": comp["province"].tolist(),
     }
     no_rule = t("explain.no_rule", lang=lang)
-    legal_cache: dict = {}
-    explanation, remediation, legal = [], [], []
+    explanation, remediation, legal = [no_rule] * len(codes), [""] * len(codes), [""] * len(codes)
+    rows_by_rule: dict[str, list[int]] = {}
     for i, code in enumerate(codes):
+        rows_by_rule.setdefault(code, []).append(i)
+    legal_cache: dict = {}
+    for code, rows in rows_by_rule.items():
         rule = by_code.get(code)
         if rule is None:
-            explanation.append(no_rule)
-            remediation.append("")
-            legal.append("")
             continue
-        values = _Row(columns, i)
-        explanation.append(renderer.render(rule, "explanation", values))
-        remediation.append(renderer.render(rule, "remediation", values))
-        legal.append(_legal_text(rulebook, rule, doc_ids[i], lang, legal_cache))
+        for what, target in (("explanation", explanation), ("remediation", remediation)):
+            for i, text in zip(rows, renderer.render_rows(rule, what, columns, rows)):
+                target[i] = text
+        for i in rows:
+            legal[i] = _legal_text(rulebook, rule, doc_ids[i], lang, legal_cache)
     comp["verdict"] = [by_code[c].verdict if c in by_code else UNRESOLVED for c in codes]
     comp["legal_force"] = [by_code[c].legal_force if c in by_code else "none" for c in codes]
     comp["data_source"] = source_ids
@@ -193,19 +214,6 @@ def _component_findings(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang:
     comp["component_seq"] = [str(x) for x in comp["seq"].tolist()]
     comp["component_name"] = comp["name"]
     return comp
-
-
-class _Row:
-    """A lazy view of row i of the placeholder columns: only what a template uses is read."""
-
-    __slots__ = ("_columns", "_index")
-
-    def __init__(self, columns: dict, index: int):
-        self._columns, self._index = columns, index
-
-    def get(self, name: str, default=""):
-        column = self._columns.get(name)
-        return default if column is None else column[self._index]
 
 
 def _procedure_findings(catalog: Catalog, rulebook: Rulebook, comp: pd.DataFrame, on: dt.date,

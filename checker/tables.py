@@ -144,8 +144,9 @@ def read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...])
         if col not in frame.columns:
             frame[col] = ""
     for col in expected:
-        frame[col] = pd.Series([("" if v is None else str(v)).strip() for v in frame[col].tolist()],
-                               index=frame.index, dtype=object)
+        values = frame[col].tolist()
+        stripped = {v: ("" if v is None else str(v)).strip() for v in set(values)}
+        frame[col] = pd.Series([stripped[v] for v in values], index=frame.index, dtype=object)
     frame[ROW_COLUMN] = range(2, len(frame) + 2)
     frame.attrs["sheet"] = sheet
     return frame[list(expected) + [ROW_COLUMN]]
