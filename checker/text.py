@@ -96,14 +96,16 @@ def demands_paper(name: str) -> bool:
 
 
 _LEADING_NOISE = re.compile(r"^(?:(?:\d{1,2}|[a-z])\s+)+")
-_COPY_PREFIX = re.compile(
-    r"^(?:(?:0?\d{1,2}|mot|hai) )?(?:ban sao (?:co |duoc |da )?(?:chung thuc|cong chung|hop le|hop phap hoa)|"
-    r"ban sao dien tu|ban sao|ban chinh|ban chup|ban goc|ban photo|ban dien tu|"
-    r"xuat trinh|nop)(?: |$)"
-    r"(?:hoac (?:ban sao|ban chup|ban chinh|ban dien tu)(?: (?:co |duoc )?(?:chung thuc|cong chung|hop le))?"
-    r"(?: (?:kem|va) (?:theo )?ban chinh de (?:doi chieu|so sanh))? )?"
-    r"(?:(?:kem|va) (?:theo )?ban chinh de (?:doi chieu|so sanh) )?"
-    r"(?:cua |doi voi |ve )?"
+_COPY_WORDS = re.compile(
+    r"^(?:"
+    r"(?:0?\d{1,2}|mot|hai|ba) (?:bo|ban)\b|"
+    r"ban sao (?:co |duoc |da )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
+    r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan)\b|"
+    r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
+    r"(?:de )?(?:doi chieu|so sanh)\b|"
+    r"(?:co |duoc )?(?:chung thuc|cong chung)\b|"
+    r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b"
+    r")\s*"
 )
 
 
@@ -113,8 +115,10 @@ def head_text(name: str) -> str:
     What remains starts with the document's own head noun ("giay khai sinh ..."),
     which is where the matcher looks for a confident alias.
     """
-    text = fold(name)
-    text = _LEADING_NOISE.sub("", text).strip()
-    for _ in range(2):
-        text = _COPY_PREFIX.sub("", text).strip()
+    text = _LEADING_NOISE.sub("", fold(name)).strip()
+    for _ in range(12):
+        shorter = _COPY_WORDS.sub("", text, count=1)
+        if shorter == text:
+            break
+        text = shorter
     return text
