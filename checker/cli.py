@@ -15,7 +15,7 @@ import click
 import pandas as pd
 
 from checker.errors import CheckerError
-from checker.i18n import set_language, t
+from checker.i18n import percent, set_language, t
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOG = PROJECT_ROOT / "catalogs"
@@ -142,7 +142,7 @@ def print_summary(summary: dict, out: Path) -> None:
                  findings=findings))
     share = summary["cut_share"]
     click.echo(t("summary.cut_share", cut=share["cut_or_already_data"], state_issued=share["state_issued_components"],
-                 share=f"{share['share']:.1%}", target=f"{share['target']:.0%}"))
+                 share=percent(share["share"]), target=percent(share["target"], 0)))
     mirror = summary["official_review_mirror"]
     click.echo(t("summary.vneid", count=mirror["procedures_cut_through_vneid"]))
     click.echo(t("summary.reuse", now=mirror["procedures_reusing_civil_status_or_land_now"],
@@ -150,7 +150,7 @@ def print_summary(summary: dict, out: Path) -> None:
     if "official_list" in summary:
         o = summary["official_list"]
         click.echo(t("summary.official", listed=o["components_listed"], found=o["found_by_generic_rules"],
-                     share=f"{o['share']:.1%}"))
+                     share=percent(o["share"])))
     if summary["unresolved_components"]:
         click.echo(t("summary.unresolved", count=summary["unresolved_components"]))
     click.echo(t("summary.written", out=out))

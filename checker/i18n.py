@@ -63,3 +63,9 @@ def describe_error(err) -> str:
         where.append(t("where.column", column=err.column))
     message = t("error." + err.key, **err.details)
     return (", ".join(where) + ": " + message) if where else message
+
+
+def percent(share: float, digits: int = 1) -> str:
+    """42.5% in English, 42,5% in Vietnamese."""
+    text = f"{share:.{digits}%}"
+    return text.replace(".", ",") if language() == "vi" else text
