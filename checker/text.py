@@ -105,6 +105,7 @@ _COPY_WORDS = re.compile(
     r"ban sao (?:co |duoc |da )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
     r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan)\b|"
     r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
+    r"(?:duoc )?(?:cap |trich )?tu so goc\b|(?:duoc chung thuc )?tu ban chinh\b|hop le\b|"
     r"(?:de )?(?:doi chieu|so sanh)\b|"
     r"(?:co |duoc )?(?:chung thuc|cong chung)\b|"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b"
