@@ -157,7 +157,7 @@ def load_procedures(path: Path) -> pd.DataFrame:
         _fail_first(frame, dup, file, "code", "duplicate_code", first_row=first_row)
     _validate_rows(frame, ProcedureRow, ("code", "name", "ministry", "field", "level", "province",
                                          "parent_code", "online_level", "channels", "annual_volume"), file,
-                   distinct=("level", "online_level", "channels", "annual_volume"))
+                   distinct=("level", "online_level", "channels"))
     known = set(frame["code"])
     _fail_first(frame, (frame["parent_code"] != "") & ~frame["parent_code"].isin(known), file,
                 "parent_code", "unknown_parent")

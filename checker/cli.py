@@ -272,5 +272,24 @@ def explain(code, catalog_dir, as_of, official, rules_dir):
         click.echo(f"     {t('explain.basis')}: {rec.legal_basis}")
 
 
+def entry():
+    """Console entry point: run, flush, and leave without tearing down the heap.
+
+    Freeing hundreds of thousands of findings object by object costs about a
+    second at national scale and achieves nothing at process exit; every
+    output file is already closed (and atomically moved) by then.
+    """
+    import os
+
+    try:
+        main.main(prog_name="tthc")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    entry()

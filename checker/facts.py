@@ -137,15 +137,13 @@ def procedure_facts(catalog: Catalog, comp_facts: pd.DataFrame) -> pd.DataFrame:
 
     heads = {n: "text:" + head_text(n) for n in set(names)}
     keys = [d or heads[n] for d, n in zip(comp_facts["document_type"].tolist(), names)]
-    codes = comp_facts["procedure_code"].tolist()
     compared = set(frame["parent_code"].tolist()) | set(frame.loc[frame["parent_code"] != "", "code"].tolist())
-    by_proc: dict[str, list] = {}
-    label: dict[tuple[str, str], str] = {}
-    for code, key, name in zip(codes, keys, names):
-        if code not in compared:
-            continue
-        by_proc.setdefault(code, []).append(key)
-        label.setdefault((code, key), name)
+    rows_by_proc = comp_facts.groupby("procedure_code", sort=False).indices
+    by_proc = {code: [keys[i] for i in rows] for code, rows in rows_by_proc.items() if code in compared}
+
+    def label(code: str, key: str) -> str:
+        return next(names[i] for i in rows_by_proc[code] if keys[i] == key)
+
     sorted_keys = {code: sorted(ks) for code, ks in by_proc.items()}
     codes_list, parents_list = frame["code"].tolist(), frame["parent_code"].tolist()
     channels = dict(zip(codes_list, frame["channels"].tolist()))
@@ -164,8 +162,8 @@ def procedure_facts(catalog: Catalog, comp_facts: pd.DataFrame) -> pd.DataFrame:
             continue
         plus = sorted((Counter(mine) - Counter(theirs)).elements())
         minus = sorted((Counter(theirs) - Counter(mine)).elements())
-        added.append(" | ".join(label[(code, k)] for k in plus))
-        removed.append(" | ".join(label[(parent, k)] for k in minus))
+        added.append(" | ".join(label(code, k) for k in plus))
+        removed.append(" | ".join(label(parent, k) for k in minus))
         comp_added.append(bool(plus))
         comp_removed.append(bool(minus))
     frame["is_local_variant"] = frame["parent_code"] != ""

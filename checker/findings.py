@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import string
+import typing
 
 import pandas as pd
 
@@ -231,7 +232,11 @@ def _procedure_findings(catalog: Catalog, rulebook: Rulebook, comp: pd.DataFrame
     renderer = _Renderer(catalog, rulebook, lang)
     legal_cache: dict = {}
     rows = []
-    for rec in procs[procs["codes"] != ""].itertuples(index=False):
+    hits = procs[procs["codes"] != ""]
+    columns = ["code", "name", "parent_code", "added", "removed", "channels", "parent_channels",
+               "paper_components", "province", "ministry", "codes"]
+    for values_ in zip(*(hits[c].tolist() for c in columns)):
+        rec = _Record(*values_)
         groups: dict[str, list[Rule]] = {}
         for code in rec.codes.split(";"):
             groups.setdefault(by_code[code].verdict, []).append(by_code[code])
@@ -256,6 +261,20 @@ def _procedure_findings(catalog: Catalog, rulebook: Rulebook, comp: pd.DataFrame
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
+class _Record(typing.NamedTuple):
+    code: str
+    name: str
+    parent_code: str
+    added: str
+    removed: str
+    channels: str
+    parent_channels: str
+    paper_components: str
+    province: str
+    ministry: str
+    codes: str
+
+
 def evaluate(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang: str | None = None,
              official=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(component findings, procedure findings); raises if any component is lost."""
@@ -268,7 +287,7 @@ def evaluate(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang: str | None
         comp["official_database"] = ""
     reconcile(catalog, comp)
     procs = _procedure_findings(catalog, rulebook, comp, on, lang)
-    comp["match_confidence"] = comp["match_confidence"].map(lambda x: f"{x:.2f}")
+    comp["match_confidence"] = _lookup(comp["match_confidence"].tolist(), lambda x: f"{x:.2f}")
     comp = comp.sort_values(["procedure_code", "seq"], kind="stable")
     procs = procs.sort_values(["procedure_code", "verdict"], kind="stable")
     return comp, procs

@@ -14,6 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy as np
+import orjson
 import pandas as pd
 
 from checker.errors import CheckerError
@@ -38,20 +40,12 @@ UNTRUSTED_COLUMNS = {"procedure_code", "component_name", "ministry", "province",
                      "candidates", "official_database", "name", "field", "quantity"}
 
 
-def _neutralized(values: list) -> list:
-    return ["'" + v if v.__class__ is str and v.startswith(_FORMULA_START) else v for v in values]
-
-
 def _encoded(values: list, encode) -> list[str]:
-    """Each distinct value encoded once: explanations, bases and names repeat across 400,000 rows."""
-    cache: dict = {}
-    out = []
-    for v in values:
-        text = cache.get(v)
-        if text is None:
-            text = cache[v] = encode(v)
-        out.append(text)
-    return out
+    """Each distinct value encoded once (pandas factorize): explanations, bases and names repeat
+    across 400,000 rows, so this turns per-row Python work into per-distinct-value work."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)
+    table = np.array([encode(v) for v in uniques.tolist()], dtype=object)
+    return table[codes].tolist()
 
 
 def _csv_cell(value) -> str:
@@ -64,7 +58,7 @@ def _csv_cell(value) -> str:
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     """RFC 4180 CSV in UTF-8 with BOM (Excel then reads Vietnamese correctly), formulas neutralised."""
     names, columns = _columns(frame)
-    cells = [_encoded(_neutralized(col) if name in UNTRUSTED_COLUMNS else col, _csv_cell)
+    cells = [_encoded(col, (lambda v: _csv_cell(neutralize(v))) if name in UNTRUSTED_COLUMNS else _csv_cell)
              for name, col in zip(names, columns)]
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         fh.write(",".join(_csv_cell(n) for n in names) + "\n")
@@ -76,26 +70,26 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
             fh.write(block + "\n")
 
 
-def _write_records_json(frame: pd.DataFrame, path: Path) -> None:
-    """A JSON array with one finding object per line.
+def _write_records_json(frame: pd.DataFrame, path: Path, chunk: int = 20000) -> None:
+    """A JSON array with one finding object per line, encoded by orjson in chunks.
 
-    Values are JSON-encoded once per distinct value and joined; this is several
-    times faster than encoding 400,000 dicts, and keeps memory flat.
+    orjson encodes 400,000 findings about ten times faster than the standard
+    library; chunks keep memory flat. The newline insertion is safe because a
+    quote inside a JSON string is always escaped.
     """
     names, columns = _columns(frame)
-    cells = [_encoded(col, lambda v, key=json.dumps(name, ensure_ascii=False): key + ": " +
-                      json.dumps(v, ensure_ascii=False)) for name, col in zip(names, columns)]
-    with path.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write("[")
-        records = ("{" + ", ".join(row) + "}" for row in zip(*cells))
+    rows = zip(*columns)
+    with path.open("wb") as fh:
+        fh.write(b"[")
         first = True
         while True:
-            block = ",\n".join(itertools.islice(records, 20000))
-            if not block:
+            batch = [dict(zip(names, values)) for values in itertools.islice(rows, chunk)]
+            if not batch:
                 break
-            fh.write(("\n" if first else ",\n") + block)
+            text = orjson.dumps(batch)[1:-1].replace(b'},{"procedure_code"', b'},\n{"procedure_code"')
+            fh.write((b"\n" if first else b",\n") + text)
             first = False
-        fh.write("\n]\n")
+        fh.write(b"\n]\n")
 
 
 def _write_json(data, path: Path) -> None:

@@ -160,3 +160,17 @@ def test_english_output(runner, tmp_path):
 def test_validate(runner):
     result = runner.invoke(main, ["validate", str(MINI)])
     assert result.exit_code == 0 and "6" in result.output and "24" in result.output
+
+
+def test_console_entry_exit_codes(tmp_path):
+    import subprocess
+    import sys
+
+    ok = subprocess.run([sys.executable, "-m", "checker", "check", str(MINI), "--out", str(tmp_path / "o"),
+                         "--quiet"], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert (tmp_path / "o" / "findings.csv").exists()
+    bad = subprocess.run([sys.executable, "-m", "checker", "check", str(tmp_path / "missing"), "--out",
+                          str(tmp_path / "p")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "không tìm thấy" in bad.stderr
+    assert not (tmp_path / "p").exists()
