@@ -22,6 +22,14 @@ def _nfc(value):
     return value
 
 
+def _require_unique_ids(items) -> None:
+    seen = set()
+    for item in items:
+        if item.id in seen:
+            raise ValueError(f"id trùng lặp / duplicate id: {item.id}")
+        seen.add(item.id)
+
+
 class Strict(BaseModel):
     """Base: unknown keys are errors (a misspelt key must not be silently ignored)."""
 
@@ -131,11 +139,7 @@ class DocumentTypesFile(Strict):
 
     @model_validator(mode="after")
     def _unique_ids(self):
-        seen = set()
-        for d in self.document_types:
-            if d.id in seen:
-                raise ValueError(f"id trùng lặp / duplicate id: {d.id}")
-            seen.add(d.id)
+        _require_unique_ids(self.document_types)
         return self
 
 
@@ -206,9 +210,5 @@ class DataSourcesFile(Strict):
 
     @model_validator(mode="after")
     def _unique_ids(self):
-        seen = set()
-        for s in self.sources:
-            if s.id in seen:
-                raise ValueError(f"id trùng lặp / duplicate id: {s.id}")
-            seen.add(s.id)
+        _require_unique_ids(self.sources)
         return self

@@ -195,3 +195,46 @@ def test_encodings_excel_writes_are_accepted(runner, mini_copy, tmp_path, baseli
             path.write_text(text, encoding=encoding)
     got = _findings(runner, mini_copy, tmp_path / "out")
     assert got.equals(baseline)
+
+
+def test_duplicate_document_type_id(runner, mini_copy, tmp_path):
+    path = mini_copy / "document_types.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - {id: hop_dong, name: Hợp đồng khác, holder: individual,"
+                    " kind: applicant_made}\n", encoding="utf-8")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "document_types.yaml", "hop_dong")
+
+
+def _to_xlsx(csv_path):
+    import csv
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    with csv_path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            sheet.append(row)
+    book.save(csv_path.with_suffix(".xlsx"))
+    csv_path.unlink()
+
+
+def test_xlsx_tables_give_the_same_findings(runner, mini_copy, tmp_path, baseline):
+    for name in ("procedures.csv", "components.csv"):
+        _to_xlsx(mini_copy / name)
+    assert _findings(runner, mini_copy, tmp_path / "out").equals(baseline)
+
+
+def test_corrupt_xlsx(runner, mini_copy, tmp_path):
+    (mini_copy / "components.csv").unlink()
+    (mini_copy / "components.xlsx").write_bytes(b"PK\x03\x04 this is not really a workbook")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "components.xlsx", "Excel")
+
+
+def test_xlsx_error_names_the_sheet(runner, mini_copy, tmp_path):
+    _edit(mini_copy / "procedures.csv", "Hộ tịch,Cấp xã", "Hộ tịch,Cấp thôn")
+    _to_xlsx(mini_copy / "procedures.csv")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    _assert_refused(result, tmp_path / "out", "procedures.xlsx", "trang tính Danh sách", "dòng 3", "cột level")
