@@ -113,3 +113,28 @@ def test_lost_catch_all_result_fails_loudly(monkeypatch):
     monkeypatch.setattr(engine, "compile_rules", without_catch_all)
     with pytest.raises(ReconciliationError):
         engine.match(rules, [defaults_for("component")], "component")
+
+
+def test_more_facts_than_one_ruleset_holds_are_all_evaluated():
+    """~100,000 live facts broke one ruleset here; chunks of 1,000 asserted and retracted avoid it."""
+    rules = [_rule("AA01", {"copy_form": "copy"}), _rule("AA02", {"text_says_data": True})]
+    rng = random.Random(3)
+    facts = [_random_fact(rng) for _ in range(110_000)]
+    matches = engine.match(rules, facts, "component")
+    assert len(matches) == 110_000
+    assert matches == [_python_matches(rules, f) for f in facts]
+
+
+def test_precedence_follows_the_issue_order(rulebook):
+    from checker.findings import precedence_key
+    from checker.rulebook import COMPONENT_VERDICTS
+
+    order = ["REMOVE_OBSOLETE", "CUT", "CUT_WHEN_READY", "RELAX_COPY", "CREATE_DATA", "KEEP", "ALREADY_DATA",
+             "NEEDS_REVIEW"]
+    assert list(COMPONENT_VERDICTS) == order
+    comps = [r for r in rulebook.rules if r.applies_to == "component"]
+    ranked = sorted(comps, key=precedence_key)
+    assert [order.index(r.verdict) for r in ranked] == sorted(order.index(r.verdict) for r in comps)
+    cuts = [r for r in ranked if r.verdict == "CUT"]
+    forces = ["prohibited", "required", "policy", "none"]
+    assert [forces.index(r.legal_force) for r in cuts] == sorted(forces.index(r.legal_force) for r in cuts)
