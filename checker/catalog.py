@@ -24,7 +24,8 @@ from checker.tables import ROW_COLUMN, find_table, read_table
 from checker.text import clean, copy_form_from_text, fold
 
 PROCEDURE_REQUIRED = ("code", "name", "ministry", "level")
-PROCEDURE_OPTIONAL = ("field", "province", "parent_code", "online_level", "channels", "annual_volume")
+PROCEDURE_OPTIONAL = ("field", "province", "parent_code", "online_level", "channels", "annual_volume",
+                      "implementing_agency")
 COMPONENT_REQUIRED = ("procedure_code", "seq", "name")
 COMPONENT_OPTIONAL = ("copy_form", "quantity", "document_type")
 
@@ -140,7 +141,7 @@ def _adapter(model) -> TypeAdapter:
 def load_procedures(path: Path) -> pd.DataFrame:
     file = path.name
     frame = read_table(path, PROCEDURE_REQUIRED, PROCEDURE_OPTIONAL)
-    for col in ("code", "name", "ministry", "field", "province", "parent_code"):
+    for col in ("code", "name", "ministry", "field", "province", "parent_code", "implementing_agency"):
         frame[col] = clean_column(frame[col])
     for col in ("code", "name", "ministry"):
         _fail_first(frame, frame[col] == "", file, col, "required_value")
@@ -156,7 +157,8 @@ def load_procedures(path: Path) -> pd.DataFrame:
         first_row = int(frame.loc[frame["code"] == code, ROW_COLUMN].iloc[0])
         _fail_first(frame, dup, file, "code", "duplicate_code", first_row=first_row)
     _validate_rows(frame, ProcedureRow, ("code", "name", "ministry", "field", "level", "province",
-                                         "parent_code", "online_level", "channels", "annual_volume"), file,
+                                         "parent_code", "online_level", "channels", "annual_volume",
+                                         "implementing_agency"), file,
                    distinct=("level", "online_level", "channels"))
     known = set(frame["code"])
     _fail_first(frame, (frame["parent_code"] != "") & ~frame["parent_code"].isin(known), file,
@@ -166,9 +168,30 @@ def load_procedures(path: Path) -> pd.DataFrame:
     return frame
 
 
-def load_components(path: Path, procedure_codes: set[str], doc_ids: set[str]) -> pd.DataFrame:
+def load_mapping(path: Path, doc_ids: set[str]) -> dict[str, str]:
+    """Reviewed answers: folded component text -> document type; a reviewed row stays decided."""
+    if not path.exists():
+        return {}
+    frame = read_table(path, ("text", "document_type"), ("count", "candidates", "note", "reviewer"),
+                       allow_no_rows=True)
+    frame = frame[frame["document_type"] != ""]
+    _fail_first(frame, ~frame["document_type"].isin(doc_ids), path.name, "document_type", "unknown_document_type")
+    mapping: dict[str, str] = {}
+    for text, doc_id, row in zip(frame["text"].tolist(), frame["document_type"].tolist(),
+                                 frame[ROW_COLUMN].tolist()):
+        key = fold(text)
+        if mapping.get(key, doc_id) != doc_id:
+            raise CatalogError("mapping_conflict", file=path.name, row=int(row), column="document_type",
+                               value=text[:80])
+        mapping[key] = doc_id
+    return mapping
+
+
+def load_components(path: Path, procedure_codes: set[str], doc_ids: set[str],
+                    mapping: dict[str, str] | None = None) -> pd.DataFrame:
     file = path.name
-    frame = read_table(path, COMPONENT_REQUIRED, COMPONENT_OPTIONAL)
+    # A procedure list without dossier details (the portal's list exports) is a valid catalog.
+    frame = read_table(path, COMPONENT_REQUIRED, COMPONENT_OPTIONAL, allow_no_rows=True)
     for col in ("procedure_code", "name", "quantity", "document_type"):
         frame[col] = clean_column(frame[col])
     for col in ("procedure_code", "name"):
@@ -189,6 +212,14 @@ def load_components(path: Path, procedure_codes: set[str], doc_ids: set[str]) ->
     frame["copy_form"] = given.where(~from_text, derived)
     _fail_first(frame, (frame["document_type"] != "") & ~frame["document_type"].isin(doc_ids), file,
                 "document_type", "unknown_document_type")
+    frame["document_type_source"] = ["catalog" if d else "" for d in frame["document_type"].tolist()]
+    if mapping:
+        names_ = frame["name"].tolist()
+        mapped = {n: mapping.get(fold(n), "") for n in set(names_)}
+        filled = [d or mapped[n] for d, n in zip(frame["document_type"].tolist(), names_)]
+        frame["document_type_source"] = [src or ("mapping" if f else "") for src, f in
+                                         zip(frame["document_type_source"].tolist(), filled)]
+        frame["document_type"] = filled
     dup = frame.duplicated(["procedure_code", "seq"], keep="first")
     _fail_first(frame, dup, file, "seq", "duplicate_seq")
     _validate_rows(frame, ComponentRow, ("procedure_code", "seq", "name", "copy_form", "quantity",
@@ -239,7 +270,8 @@ def load_catalog(folder: Path) -> Catalog:
     proc_path = find_table(folder, "procedures")
     comp_path = find_table(folder, "components")
     procedures = load_procedures(proc_path)
-    components = load_components(comp_path, set(procedures["code"]), set(doc_types))
+    mapping = load_mapping(folder / "mapping.csv", set(doc_types))
+    components = load_components(comp_path, set(procedures["code"]), set(doc_types), mapping)
     return Catalog(folder=folder, procedures=procedures, components=components,
                    document_types=doc_types, data_sources=sources, min_coverage=min_coverage,
                    files={"procedures": proc_path.name, "components": comp_path.name})

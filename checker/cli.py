@@ -272,6 +272,61 @@ def explain(code, catalog_dir, as_of, official, rules_dir):
         click.echo(f"     {t('explain.basis')}: {rec.legal_basis}")
 
 
+@main.command("import", help=t("cli.import"))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help=t("cli.import_out"))
+@click.option("--mapping", type=click.Path(path_type=Path), default=None, help=t("cli.mapping"))
+@click.option("--reference", type=click.Path(path_type=Path), default=DEFAULT_CATALOG, help=t("cli.reference"))
+@click.option("--ministry", default="", help=t("cli.import_ministry"))
+@click.option("--province", default="", help=t("cli.import_province"))
+@click.option("--central", type=click.Path(path_type=Path), default=None, help=t("cli.central"))
+@lang_option
+def import_(files, out, mapping, reference, ministry, province, central):
+    from checker.importers.run import import_files
+
+    try:
+        report = import_files(list(files), out, reference, mapping, ministry, province, central)
+    except CheckerError as err:
+        _fail(err)
+    click.echo(t("import.summary", procedures=report["procedures"], components=report["components"],
+                 notes=report["notes"], skipped=report["skipped"], warnings=report["warnings"], out=out))
+    for source in report["sources"]:
+        click.echo(t("import.source", file=source["file"], sheet=source["sheet"] or "—", rows=source["rows_read"],
+                     procedures=source["procedures"], components=source["components"], notes=source["notes"],
+                     skipped=len(source["skipped"])))
+        for item in source["skipped"][:5]:
+            click.echo(f"    - {item['row']}: {item['reason']}")
+        if len(source["skipped"]) > 5:
+            click.echo("    " + t("import.more", count=len(source["skipped"]) - 5))
+    if "pairing" in report:
+        p = report["pairing"]
+        click.echo(t("import.pairing", code=p["paired_by_code"], name=p["paired_by_name"], unpaired=len(p["unpaired"]),
+                     differences=len(p["channel_or_agency_differences"])))
+
+
+@main.command(help=t("cli.review"))
+@click.argument("catalog", required=False, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=None, help=t("cli.review_out"))
+@click.option("--limit", type=int, default=30, show_default=True, help=t("cli.limit"))
+@lang_option
+def review(catalog, out, limit):
+    from checker.catalog import load_catalog
+    from checker.review import open_reviews, write_review_file
+
+    try:
+        cat = load_catalog(catalog or DEFAULT_CATALOG)
+    except CheckerError as err:
+        _fail(err)
+    table = open_reviews(cat)
+    click.echo(t("review.header", count=len(table), rows=int(table["count"].sum()) if len(table) else 0))
+    for rec in table.head(limit).itertuples(index=False):
+        hint = f"  [{rec.candidates}]" if rec.candidates else ""
+        click.echo(f"{rec.count:>6}  {rec.text}{hint}")
+    if out:
+        write_review_file(table, out)
+        click.echo(t("review.written", out=out))
+
+
 def entry():
     """Console entry point: run, flush, and leave without tearing down the heap.
 

@@ -62,6 +62,8 @@ def match(rules: list, facts: list[dict], kind: str) -> list[set[str]]:
 
     `facts` are flat dicts of condition values; their order defines the result order.
     """
+    if not facts:
+        return []
     definition = compile_rules(rules, kind)
     name = f"tthc_{kind}_{next(_names)}"
     handle = dre.create_ruleset(name, json.dumps(definition, ensure_ascii=False))

@@ -96,7 +96,8 @@ def component_facts(catalog: Catalog, on: dt.date) -> pd.DataFrame:
     matched = [d if g else (matches[n].document_type if matches[n].confidence >= CONFIDENT else "")
                for n, d, g in zip(all_names, types, given)]
     frame["document_type"] = matched
-    frame["match_method"] = ["catalog" if g else ("alias" if m else "") for g, m in zip(given, matched)]
+    sources_ = comps["document_type_source"].tolist()
+    frame["match_method"] = [src if g else ("alias" if m else "") for g, m, src in zip(given, matched, sources_)]
     says = {n: says_data_lookup(n) for n in names}
     frame["text_says_data"] = [says[n] for n in all_names]
 
@@ -118,7 +119,12 @@ def component_facts(catalog: Catalog, on: dt.date) -> pd.DataFrame:
                        certified_copy_required_by_law=doc.certified_copy_required_by_law,
                        **document_context(doc, province, on, catalog.data_sources, catalog.min_coverage))
         rows.append(row)
-    context = pd.DataFrame(rows)
+    context = pd.DataFrame(rows, columns=["document_type", "province", "document_matched", "document_kind",
+                                          "obsolete_by", "obsolete_since", "result_of_procedure",
+                                          "certified_copy_required_by_law"] + list(NO_SOURCE))
+    for key in ("document_type", "province"):
+        frame[key] = frame[key].astype(object)
+        context[key] = context[key].astype(object)
     frame = frame.merge(context, on=["document_type", "province"], how="left", validate="many_to_one")
     return frame
 

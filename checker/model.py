@@ -90,6 +90,7 @@ class ProcedureRow(Strict):
     online_level: OnlineLevel = OnlineLevel.none
     channels: tuple[Channel, ...] = ()
     annual_volume: Optional[int] = Field(default=None, ge=0)
+    implementing_agency: str = ""
 
 
 class ComponentRow(Strict):

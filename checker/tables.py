@@ -106,7 +106,8 @@ def read_xlsx(path: Path) -> pd.DataFrame:
         book.close()
 
 
-def read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> pd.DataFrame:
+def read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...],
+               allow_no_rows: bool = False) -> pd.DataFrame:
     """The table with its columns checked against the contract and a row-number column.
 
     Column names are compared after trimming, lower-casing and NFC. A missing
@@ -138,7 +139,7 @@ def read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...])
         raise CatalogError("unknown_column", file=path.name, sheet=sheet, row=1, column=unknown[0],
                            suggestion=close[0] if close else "", expected=", ".join(expected))
     frame.columns = names
-    if frame.empty:
+    if frame.empty and not allow_no_rows:
         raise CatalogError("no_rows", file=path.name, sheet=sheet)
     for col in optional:
         if col not in frame.columns:

@@ -89,12 +89,22 @@ def test_non_integer_volume(runner, mini_copy, tmp_path):
     _assert_refused(result, tmp_path / "out", "dòng 2", "cột annual_volume")
 
 
-@pytest.mark.parametrize("content", ["", "procedure_code,seq,name,copy_form,quantity,document_type\n"],
-                         ids=["zero_bytes", "header_only"])
-def test_empty_components_file(runner, mini_copy, tmp_path, content):
-    (mini_copy / "components.csv").write_text(content, encoding="utf-8")
+@pytest.mark.parametrize("name,content", [
+    ("components.csv", ""),
+    ("procedures.csv", ""),
+    ("procedures.csv", "code,name,ministry,field,level,province,parent_code,online_level,channels,annual_volume\n"),
+], ids=["components_zero_bytes", "procedures_zero_bytes", "procedures_header_only"])
+def test_empty_files(runner, mini_copy, tmp_path, name, content):
+    (mini_copy / name).write_text(content, encoding="utf-8")
     result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "components.csv")
+    _assert_refused(result, tmp_path / "out", name)
+
+
+def test_list_without_dossier_details_is_a_valid_catalog(runner, mini_copy, tmp_path):
+    (mini_copy / "components.csv").write_text("procedure_code,seq,name,copy_form,quantity,document_type\n",
+                                              encoding="utf-8")
+    result = _check(runner, mini_copy, tmp_path / "out")
+    assert result.exit_code == 0, result.output
 
 
 def test_empty_yaml(runner, mini_copy, tmp_path):
