@@ -160,6 +160,9 @@ class Builder:
         section: dict[str, str] = {}
         for sheet, number, values in rows:
             key = sheet
+            if number == 0:
+                titles.setdefault(key, [])
+                continue
             where = f"{path.name}" + (f", trang tính {sheet}" if sheet else "") + f", dòng {number}"
             if key not in current:
                 if is_header(values) and number <= HEADER_SEARCH_ROWS:
@@ -197,7 +200,8 @@ class Builder:
                                                    filled[0])):
                 report.headings += 1
                 heading = clean(filled[0])
-                section[key] = re.sub(r"^\s*(?:[IVXLC]+|[A-Z])[.)]\s*|^(?:lĩnh vực|LĨNH VỰC)\s*", "", heading).strip()
+                heading = re.sub(r"^\s*(?:[IVXLC]+|[A-Z])[.)]\s*", "", heading)
+                section[key] = re.sub(r"^(?:lĩnh vực|LĨNH VỰC|Lĩnh vực)\s*:?\s*", "", heading).strip()
                 continue
             if not record.get("field") and section.get(key):
                 record["field"] = section[key]

@@ -16,7 +16,7 @@ from typing import Iterator
 from checker.errors import CatalogError
 from checker.tables import decode_bytes
 
-Row = tuple[str, int, list]  # (sheet title, 1-based row number, cell values)
+Row = tuple[str, int, list]  # (sheet title, 1-based row number, cell values); row 0 announces a sheet
 
 
 def _cell_text(value) -> str:
@@ -42,6 +42,7 @@ def iter_xlsx(path: Path) -> Iterator[Row]:
         raise CatalogError("xlsx_unreadable", file=path.name, reason=type(exc).__name__) from exc
     try:
         for sheet in book.worksheets:
+            yield sheet.title, 0, []          # announces the sheet, even an empty one
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 for column, value in enumerate(values, start=1):
                     if isinstance(value, str) and value.startswith("=") and len(value) > 1:
@@ -64,6 +65,7 @@ def iter_delimited(path: Path) -> Iterator[Row]:
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    yield "", 0, []
     try:
         for number, values in enumerate(reader, start=1):
             yield "", number, values
