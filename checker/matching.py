@@ -13,10 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from checker.model import DocumentType
 from checker.text import fold, head_text
 
 CONFIDENT = 0.8
+FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
+FUZZY_MIN_LENGTH = 12       # short aliases ("to khai") are too easy to hit by accident
+FUZZY_MARGIN = 4            # the runner-up of another type must be clearly worse
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,10 @@ class Matcher:
         pattern = "|".join(re.escape(k) for k in dict.fromkeys(k for k, _ in entries))
         self._regex = re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)") if pattern else None
         self._cache: dict[str, Match] = {}
+        self._by_words: dict[int, list[str]] = {}
+        for key in self._owners:
+            if len(key) >= FUZZY_MIN_LENGTH:
+                self._by_words.setdefault(len(key.split()), []).append(key)
 
     def match(self, text: str) -> Match:
         cached = self._cache.get(text)
@@ -61,7 +70,7 @@ class Matcher:
             for m in self._regex.finditer(source):
                 found.append((m.start() if source is head else 10_000 + m.start(), m.group(0)))
         if not found:
-            return Match("", 0.0, ())
+            return self._fuzzy(head) or Match("", 0.0, ())
         candidates: list[str] = []
         for _, key in sorted(found):
             for doc_id in sorted(self._owners[key]):
@@ -76,4 +85,37 @@ class Matcher:
                 confidence = 1.0 if head == key else 0.9
                 return Match(doc_id, confidence, tuple(candidates[:3]))
             return Match("", 0.5, tuple(sorted(owners))[:3])
+        fuzzy = self._fuzzy(head)
+        if fuzzy is not None:
+            return Match(fuzzy.document_type, fuzzy.confidence, tuple(dict.fromkeys(
+                fuzzy.candidates + tuple(candidates)))[:3])
         return Match("", 0.4, tuple(candidates[:3]))
+
+    def _fuzzy(self, head: str) -> Match | None:
+        """An alias at the head of the text, allowing a typo or an OCR slip ("giay khai slnh").
+
+        Only aliases of at least FUZZY_MIN_LENGTH characters are tried, against
+        the same number of leading words; a near tie between two types is no match.
+        """
+        words = head.split()
+        scored: list[tuple[float, str]] = []
+        for count, aliases in self._by_words.items():
+            if count > len(words):
+                continue
+            prefix = " ".join(words[:count])
+            for alias, score, _ in process.extract(prefix, aliases, scorer=fuzz.ratio, limit=3,
+                                                   score_cutoff=FUZZY_MIN_SCORE - FUZZY_MARGIN):
+                scored.append((score, alias))
+        if not scored:
+            return None
+        scored.sort(key=lambda item: (-item[0], -len(item[1]), item[1]))
+        best_score, best_alias = scored[0]
+        owners = self._owners[best_alias]
+        if best_score < FUZZY_MIN_SCORE or len(owners) != 1:
+            return None
+        doc_id = next(iter(owners))
+        for score, alias in scored[1:]:
+            if best_score - score < FUZZY_MARGIN and self._owners[alias] != owners:
+                return None
+        confidence = round(0.8 + (best_score - FUZZY_MIN_SCORE) / (100 - FUZZY_MIN_SCORE) * 0.05, 3)
+        return Match(doc_id, confidence, (doc_id,))

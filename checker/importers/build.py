@@ -42,6 +42,7 @@ class SourceReport:
     notes: int = 0
     skipped: list = field(default_factory=list)     # [{"row":…, "reason":…}]
     warnings: list = field(default_factory=list)
+    header_row: int = 0
 
 
 @dataclass
@@ -168,6 +169,7 @@ class Builder:
                 if is_header(values) and number <= HEADER_SEARCH_ROWS:
                     report = SourceReport(file=path.name, sheet=sheet, kind="bảng")
                     report.rows = number
+                    report.header_row = number
                     self.reports.append(report)
                     mapping = map_header(values)
                     current[key] = (mapping, report)
@@ -310,6 +312,7 @@ class Builder:
         sources = []
         for r in self.reports:
             sources.append({"file": r.file, "sheet": r.sheet, "kind": r.kind, "rows_read": r.rows,
+                            "header_row": r.header_row,
                             "blank_rows": r.blank, "heading_rows": r.headings, "procedures": r.procedures,
                             "components": r.components, "notes": r.notes, "skipped": r.skipped,
                             "warnings": r.warnings})

@@ -61,7 +61,7 @@ import json
 import re
 import tarfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field as dc_field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
@@ -95,7 +95,7 @@ class RawProcedure:
     level: str  # raw label, e.g. "Cấp bộ, Cấp tỉnh"
     implementing_agency: str
     channels: str  # raw submission modes, e.g. "Trực tuyến; Trực tiếp; Dịch vụ bưu chính"
-    components: list[RawComponent] = field(default_factory=list)
+    components: list[RawComponent] = dc_field(default_factory=list)
     origin: str = ""  # "<file>!<member path>" or "<file>#<index>"
 
 
@@ -177,9 +177,13 @@ def split_flattened_components(text: str) -> list[RawComponent]:
        before a header is that table's case heading ("--" = no case → "");
     2. inside a table a row ends at its quantity cell "<d> bản chính" or
        "<d> bản chính,<m> bản sao". In-text mentions are not cells: preceded by "(",
-       zero-padded after a space/colon ("nộp 01 bản chính"), or followed by a space
-       and a lower-case word. Only the last digit before " bản chính" is the quantity
-       (the cell is glued to the name: "…Nghị định 116" + "1 bản chính");
+       zero-padded after a space/colon or at the start of the table body
+       ("nộp 01 bản chính", "01 bản chính Báo cáo …"), or followed by a space and a
+       lower-case word. Only the last digit before " bản chính" is the quantity
+       (the cell is glued to the name: "…Nghị định 116" + "1 bản chính"). Limits kept
+       as in the oracle: a name ending in "0…" glued to its cell ("Mẫu số 01" + "2 bản
+       chính") is read as a mention, and a zero-padded mention glued right after the
+       previous cell ("…1 bản sao" + "01 bản chính Biên bản …") yields a row named "0";
     3. text after the last cell of a table is the next table's case heading; after the
        last table it is kept as a row without quantity, unless it is only "--".
 
