@@ -289,7 +289,8 @@ def evaluate(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang: str | None
     procs = _procedure_findings(catalog, rulebook, comp, on, lang)
     comp["match_confidence"] = _lookup(comp["match_confidence"].tolist(), lambda x: f"{x:.2f}")
     comp = comp.sort_values(["procedure_code", "seq"], kind="stable")
-    procs = procs.sort_values(["procedure_code", "verdict"], kind="stable")
+    procs = procs.assign(_rank=procs["verdict"].map(VERDICT_RANK)).sort_values(
+        ["procedure_code", "_rank"], kind="stable").drop(columns="_rank")
     return comp, procs
 
 
