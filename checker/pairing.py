@@ -63,8 +63,8 @@ def pair_with_central(builder, central_dir: Path) -> dict:
                                            "central": central_row["implementing_agency"]}
         if diff:
             differences.append({"code": proc["code"], "parent_code": parent, **diff})
-    for comp in builder.components:
-        comp["procedure_code"] = renamed.get(comp["procedure_code"], comp["procedure_code"])
+    if renamed:
+        builder.components = [(renamed.get(c[0], c[0]),) + tuple(c[1:]) for c in builder.components]
     parents = {p["parent_code"] for p in builder.procedures.values() if p["parent_code"]}
     comps = central.components
     for parent in sorted(parents - set(builder.procedures)):
@@ -75,10 +75,8 @@ def pair_with_central(builder, central_dir: Path) -> dict:
         rec["origin"] = f"{central_dir.name} (danh mục trung ương)"
         builder.procedures[parent] = rec
         for c in comps[comps["procedure_code"] == parent].to_dict("records"):
-            builder.components.append({"procedure_code": parent, "seq": int(c["seq"]), "name": c["name"],
-                                       "copy_form": c["copy_form"], "quantity": c["quantity"],
-                                       "document_type": c["document_type"] if c["document_type_source"] == "catalog"
-                                       else "", "case": "", "origin": rec["origin"]})
+            builder.components.append((parent, int(c["seq"]), c["name"], c["copy_form"], c["quantity"],
+                                       c["document_type"] if c["document_type_source"] == "catalog" else ""))
     return {"central_catalog": str(central_dir), "paired_by_code": len(paired_by_code),
             "paired_by_name": len(paired_by_name), "unpaired": unpaired, "renamed": renamed,
             "channel_or_agency_differences": differences}

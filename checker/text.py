@@ -19,7 +19,8 @@ def clean(value: str) -> str:
     """NFC, one space between words, straight quotes; the form we store and print."""
     if not isinstance(value, str):
         return value
-    value = unicodedata.normalize("NFC", value).translate(_QUOTES)
+    if not value.isascii():           # ASCII is already NFC and has no smart quotes
+        value = unicodedata.normalize("NFC", value).translate(_QUOTES)
     return _SPACES.sub(" ", value).strip()
 
 

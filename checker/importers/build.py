@@ -8,6 +8,7 @@ loader `tthc check` uses before it is moved into place.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import re
@@ -26,6 +27,7 @@ from checker.importers.splitting import classify, split_cell, strip_form_file
 from checker.text import clean, copy_form_from_text, fold
 
 HEADER_SEARCH_ROWS = 30
+COMPONENT_COLUMNS = ("procedure_code", "seq", "name", "copy_form", "quantity", "document_type")
 _MINISTRY_IN_TITLE = re.compile(r"\b(BỘ|Bộ)\s+[^\n,;:()]{3,60}")
 
 
@@ -138,10 +140,9 @@ class Builder:
                 copy_form = _copy_form_from_quantity(quantity)
         self._seq[code] += 1
         seq = self._seq[code]
-        self.components.append({"procedure_code": code, "seq": seq, "name": name,
-                                "copy_form": "" if copy_form == "unknown" else copy_form,
-                                "quantity": clean(quantity), "document_type": document_type,
-                                "case": case, "origin": where})
+        # A plain tuple per component: a 50 MB workbook holds about a million of them.
+        self.components.append((code, seq, name, "" if copy_form == "unknown" else copy_form,
+                                clean(quantity), document_type))
         report.components += 1
 
     def add_cell(self, code: str, cell: str, report: SourceReport, where: str) -> None:
@@ -277,10 +278,10 @@ class Builder:
             known = set(procs["code"])
             procs.loc[~procs["parent_code"].isin(known), "parent_code"] = ""
             procs.drop(columns=["origin"]).to_csv(staging / "procedures.csv", index=False, encoding="utf-8")
-            comps = pd.DataFrame(self.components, columns=["procedure_code", "seq", "name", "copy_form",
-                                                           "quantity", "document_type", "case", "origin"])
-            comps[["procedure_code", "seq", "name", "copy_form", "quantity", "document_type"]].to_csv(
-                staging / "components.csv", index=False, encoding="utf-8")
+            with (staging / "components.csv").open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(COMPONENT_COLUMNS)
+                writer.writerows(self.components)
             for name in ("document_types.yaml", "data_sources.yaml"):
                 shutil.copy(Path(reference) / name, staging / name)
             if mapping:
@@ -288,11 +289,14 @@ class Builder:
             elif (Path(reference) / "mapping.csv").exists():
                 shutil.copy(Path(reference) / "mapping.csv", staging / "mapping.csv")
             report = self.report()
+            imported = len(procs)
+            del procs
+            self.components = []            # free before the validating reload below
             with (staging / "import_report.json").open("w", encoding="utf-8") as fh:
                 json.dump(report, fh, ensure_ascii=False, indent=1)
             with (staging / "import_notes.csv").open("w", encoding="utf-8", newline="") as fh:
                 pd.DataFrame(self.notes, columns=["procedure_code", "kind", "text", "where"]).to_csv(fh, index=False)
-            if len(procs):
+            if imported:
                 load_catalog(staging)          # the written catalog must meet the contract
             else:
                 raise CatalogError("nothing_imported", file=", ".join(sorted({r.file for r in self.reports})))
@@ -316,7 +320,8 @@ class Builder:
                             "blank_rows": r.blank, "heading_rows": r.headings, "procedures": r.procedures,
                             "components": r.components, "notes": r.notes, "skipped": r.skipped,
                             "warnings": r.warnings})
-        report = {"procedures": len(self.procedures), "components": len(self.components), "notes": len(self.notes),
+        report = {"procedures": len(self.procedures), "components": sum(r.components for r in self.reports),
+                  "notes": len(self.notes),
                   "skipped": sum(len(r.skipped) for r in self.reports),
                   "warnings": sum(len(r.warnings) for r in self.reports), "sources": sources}
         if self.pairing is not None:

@@ -58,7 +58,7 @@ def strip_form_file(text: str) -> str:
 
 def classify(text: str) -> str:
     """'note', 'case' or 'component' for one line of a dossier list."""
-    folded = fold(text)
+    folded = fold(text[:80])          # every pattern looks at the start of the line
     if not folded:
         return "note"
     if _CASE.match(folded) or (folded.startswith("truong hop") and text.rstrip().endswith(":")):
