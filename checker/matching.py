@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from checker.model import DocumentType
-from checker.text import fold, head_text
+from checker.text import fold, head_text, is_heading, listed_text, says_issued_abroad
 
 CONFIDENT = 0.8
 FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
@@ -50,6 +50,9 @@ class Matcher:
         pattern = "|".join(re.escape(k) for k in dict.fromkeys(k for k, _ in entries))
         self._regex = re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)") if pattern else None
         self._cache: dict[str, Match] = {}
+        abroad = [d.id for d in document_types.values() if d.issued_abroad]
+        self._abroad = abroad[0] if len(abroad) == 1 else ""
+        self._state_issued = {d.id for d in document_types.values() if d.kind.value == "state_issued"}
         self._by_words: dict[int, list[str]] = {}
         for key in self._owners:
             if len(key) >= FUZZY_MIN_LENGTH:
@@ -62,8 +65,34 @@ class Matcher:
         return cached
 
     def _match(self, text: str) -> Match:
-        if self._regex is None:
+        if self._regex is None or is_heading(text):
             return Match("", 0.0, ())
+        found = self._match_listed(text)
+        if found.document_type in self._state_issued and says_issued_abroad(text):
+            # A foreign criminal record is not in the Vietnamese database: never the domestic type.
+            if self._abroad:
+                return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
+            return Match("", 0.5, found.candidates)
+        return found
+
+    def _match_listed(self, text: str) -> Match:
+        direct = self._match_head(text)
+        if direct.document_type:
+            return direct
+        listed = listed_text(text)
+        for _ in range(2):                      # "Giấy tờ phải xuất trình: Một trong các giấy tờ sau: …"
+            if not listed:
+                break
+            inner = self._match_head(listed)
+            if not inner.document_type:
+                listed = listed_text(listed)
+                continue
+            # One step removed from the head: confident, but less than a direct hit.
+            return Match(inner.document_type, min(inner.confidence, 0.85),
+                         tuple(dict.fromkeys(inner.candidates + direct.candidates))[:3])
+        return direct
+
+    def _match_head(self, text: str) -> Match:
         head = head_text(text)
         found: list[tuple[int, str]] = []
         for source in (head, fold(text)):

@@ -125,6 +125,7 @@ class DocumentType(Strict):
     result_of: tuple[str, ...] = ()
     obsolete: Optional[Obsolescence] = None
     certified_copy_required_by_law: bool = False
+    issued_abroad: bool = False       # the type a text falls to when it says a foreign authority issued it
     note: str = ""
 
     _norm = field_validator("name", "name_en", "note", mode="before")(lambda v: _nfc(v))

@@ -99,7 +99,8 @@ def demands_paper(name: str) -> bool:
     return bool(_PAPER_ONLY.search(fold(name)))
 
 
-_LEADING_NOISE = re.compile(r"^(?:(?:\d{1,2}|[a-z])\s+)+")
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4}|thanh phan ho so(?: so)? \d{1,2}|thanh phan ho so gom)\s+)+")
 _COPY_WORDS = re.compile(
     r"^(?:"
     r"(?:0?\d{1,2}|mot|hai|ba) (?:bo|ban)\b|"
@@ -127,3 +128,44 @@ def head_text(name: str) -> str:
             break
         text = shorter
     return text
+
+
+_GENERIC_HEAD = re.compile(
+    r"^(?:(?:cac|nhung|mot trong cac|mot trong nhung|mot hoac mot so)\s+)?"
+    r"(?:loai\s+)?(?:giay to|tai lieu|van ban|ho so|thanh phan ho so|ban sao cac giay to|giay to phap ly)\b"
+)
+_LIST_INTRO = re.compile(r"[:]|\bgom\b|\bsau day\b|\bnhu sau\b")
+
+
+def listed_text(name: str) -> str:
+    """For 'Giấy tờ …: <first document>, …' the text after the introducing colon, else ''.
+
+    A generic head ("Giấy tờ chứng minh …", "Một trong các giấy tờ sau:") says
+    nothing by itself; the document demanded is the first one listed after it.
+    """
+    folded_head = head_text(name)
+    if not _GENERIC_HEAD.match(folded_head):
+        return ""
+    cut = name.find(":")
+    if cut < 0 or cut > 200:
+        return ""
+    rest = name[cut + 1:]
+    return rest if rest.strip() else ""
+
+
+_FOREIGN = re.compile(
+    r"\bnuoc ngoai\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do)\b|\bnuoc xuat khau\b|"
+    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b"
+)
+_HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")
+
+
+def says_issued_abroad(name: str) -> bool:
+    """True when the text says a foreign authority issued the document (no Vietnamese database holds it)."""
+    return bool(_FOREIGN.search(fold(name)))
+
+
+def is_heading(name: str) -> bool:
+    """A case heading such as 'Đối với chứng nhận chất lượng kiểu loại phụ tùng:' — not a document."""
+    stripped = name.strip()
+    return stripped.endswith(":") and bool(_HEADING.match(_LEADING_NOISE.sub("", fold(stripped))))

@@ -1,0 +1,79 @@
+"""Score the document-type matcher against the hand-labelled sample in tests/data/.
+
+precision = rows matched to the labelled type / rows the matcher assigned a type
+            (rows labelled DATA_LOOKUP are scored separately: the checker gives them
+            ALREADY_DATA whatever the type);
+coverage  = rows naming a state-issued document (label = an id or OTHER:…, kind
+            state_issued) matched to that type / all such rows.
+Run `python -m tests.matcher_quality` for the full report with the misses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from checker.catalog import load_reference
+from checker.matching import CONFIDENT, Matcher
+from checker.text import head_text, says_data_lookup
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = HERE / "data" / "labelled_components.csv"
+CATALOG = HERE.parent / "catalogs"
+
+
+def score(sample: Path = SAMPLE, catalog: Path = CATALOG) -> dict:
+    doc_types, _, _ = load_reference(catalog)
+    matcher = Matcher(doc_types)
+    rows = pd.read_csv(sample, dtype=str, keep_default_na=False)
+    predicted, wrong, missed = 0, [], []
+    correct = 0
+    state_rows, state_hit = 0, 0
+    lookup_rows, lookup_hit = 0, 0
+    for name, label, kind in zip(rows["name"], rows["label"], rows["kind"]):
+        match = matcher.match(name)
+        guess = match.document_type if match.confidence >= CONFIDENT else ""
+        if label == "DATA_LOOKUP":
+            lookup_rows += 1
+            lookup_hit += says_data_lookup(name)
+            continue
+        if guess:
+            predicted += 1
+            if guess == label:
+                correct += 1
+            else:
+                wrong.append((name, label, guess))
+        if kind == "state_issued" and (label in doc_types or label.startswith("OTHER:")):
+            state_rows += 1
+            if guess == label:
+                state_hit += 1
+            else:
+                missed.append((name, label, guess))
+    return {"rows": len(rows), "predicted": predicted, "correct": correct,
+            "precision": correct / predicted if predicted else 0.0,
+            "state_issued_rows": state_rows, "state_issued_matched": state_hit,
+            "coverage": state_hit / state_rows if state_rows else 0.0,
+            "data_lookup_rows": lookup_rows, "data_lookup_recognised": lookup_hit,
+            "wrong": wrong, "missed": missed}
+
+
+def main() -> None:
+    result = score()
+    print(f"rows {result['rows']}; matched {result['predicted']}, correct {result['correct']}: "
+          f"precision {result['precision']:.1%}")
+    print(f"state-issued rows {result['state_issued_rows']}, matched correctly {result['state_issued_matched']}: "
+          f"coverage {result['coverage']:.1%}")
+    print(f"data-lookup rows {result['data_lookup_rows']}, recognised {result['data_lookup_recognised']}")
+    print("\nwrong matches:")
+    for name, label, guess in result["wrong"]:
+        print(f"  [{label} ≠ {guess}] {name[:140]}")
+    print("\nmost common missed heads:")
+    heads = Counter(" ".join(head_text(name).split()[:5]) for name, _, _ in result["missed"])
+    for head, count in heads.most_common(25):
+        print(f"  {count:>3}  {head}")
+
+
+if __name__ == "__main__":
+    main()
