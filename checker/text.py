@@ -110,7 +110,9 @@ _COPY_WORDS = re.compile(
     r"(?:duoc )?(?:cap |trich )?tu so goc\b|(?:duoc chung thuc )?tu ban chinh\b|hop le\b|"
     r"(?:de )?(?:doi chieu|so sanh)\b|"
     r"(?:co |duoc )?(?:chung thuc|cong chung)\b|"
-    r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b"
+    r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
+    r"tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
+    r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b"
     r")\s*"
 )
 
@@ -154,8 +156,10 @@ def listed_text(name: str) -> str:
 
 
 _FOREIGN = re.compile(
-    r"\bnuoc ngoai\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do)\b|\bnuoc xuat khau\b|"
-    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b"
+    # Issuance abroad, not merely a foreign party ("nhà đầu tư nước ngoài", "trọng tài nước ngoài").
+    r"\b(?:co quan|to chuc|cap) (?:co tham quyen |chuc nang |y te )?(?:cua )?nuoc ngoai\b|"
+    r"\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do)\b|\bnuoc xuat khau\b|"
+    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|\bo nuoc ngoai\b"
 )
 _HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")
 
