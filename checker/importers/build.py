@@ -292,6 +292,7 @@ class Builder:
             imported = len(procs)
             del procs
             self.components = []            # free before the validating reload below
+            self.procedures = {}
             with (staging / "import_report.json").open("w", encoding="utf-8") as fh:
                 json.dump(report, fh, ensure_ascii=False, indent=1)
             with (staging / "import_notes.csv").open("w", encoding="utf-8", newline="") as fh:
