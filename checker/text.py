@@ -68,10 +68,12 @@ def copy_form_from_text(name: str) -> str:
 
 
 _DATA_LOOKUP = re.compile(
-    r"(khai thac|tra cuu|tich hop|lay thong tin|chia se|ket noi)[^.;]{0,160}"
+    # fold() has removed punctuation, so the gaps below are measured in characters of words.
+    r"(khai thac|tra cuu|tich hop|lay thong tin|chia se|ket noi)[^.;]{0,300}"
     r"(co so du lieu|csdl|vneid|dinh danh|can cuoc dien tu|he thong thong tin)"
-    r"|(co so du lieu|csdl|vneid|dinh danh dien tu)[^.;]{0,160}(khong (phai|can) (nop|xuat trinh|cung cap))"
-    r"|khong (phai|can) (nop|xuat trinh|cung cap)[^.;]{0,160}(co so du lieu|csdl|vneid|dinh danh|khai thac)"
+    r"|(co so du lieu|csdl|vneid|dinh danh dien tu)[^.;]{0,300}"
+    r"(khong (phai|can) (nop|xuat trinh|cung cap|tai len)|khong bao gom)"
+    r"|khong (phai|can) (nop|xuat trinh|cung cap|tai len)[^.;]{0,200}(co so du lieu|csdl|vneid|dinh danh|khai thac)"
     # A fallback that applies only when the lookup fails is what NQ 66.7 allows: compliant.
     r"|(truong hop|neu)[^.;]{0,120}(khong (the )?(khai thac|tra cuu|xac minh) duoc|"
     r"chua (co|duoc cap nhat)( thong tin)?( [a-z ]{0,40})? (trong|tren) (co so du lieu|csdl|he thong))"
