@@ -126,7 +126,7 @@ def head_text(name: str) -> str:
     which is where the matcher looks for a confident alias.
     """
     text = _LEADING_NOISE.sub("", fold(name)).strip()
-    for _ in range(12):
+    for _ in range(40):
         shorter = _COPY_WORDS.sub("", text, count=1)
         if shorter == text:
             break
@@ -138,7 +138,7 @@ _GENERIC_HEAD = re.compile(
     r"^(?:(?:cac|nhung|mot trong cac|mot trong nhung|mot hoac mot so)\s+)?"
     r"(?:loai\s+)?(?:giay to|tai lieu|van ban|ho so|thanh phan ho so|ban sao cac giay to|giay to phap ly)\b"
 )
-_LIST_INTRO = re.compile(r"[:]|\bgom\b|\bsau day\b|\bnhu sau\b")
+_CASE_PREFIX = re.compile(r"^(?:doi voi|truong hop)\b")
 
 
 def listed_text(name: str) -> str:
@@ -148,10 +148,12 @@ def listed_text(name: str) -> str:
     nothing by itself; the document demanded is the first one listed after it.
     """
     folded_head = head_text(name)
-    if not _GENERIC_HEAD.match(folded_head):
-        return ""
     cut = name.find(":")
     if cut < 0 or cut > 200:
+        return ""
+    # "Đối với hành khách (nếu có): Hộ chiếu …" — a case or role before the colon, the document after it.
+    case_prefix = bool(_CASE_PREFIX.match(_LEADING_NOISE.sub("", fold(name[:cut])))) and len(name[:cut]) <= 120
+    if not (_GENERIC_HEAD.match(folded_head) or case_prefix):
         return ""
     rest = name[cut + 1:]
     return rest if rest.strip() else ""

@@ -56,9 +56,9 @@ def test_unmatched_text_keeps_its_candidates(matcher):
 @pytest.mark.skipif(not matcher_quality.SAMPLE.exists(), reason="labelled sample missing")
 def test_quality_on_the_hand_labelled_sample():
     """Precision must meet the 97% target (a wrong type is worse than a review). Coverage of
-    state-issued rows is measured at 64% on this held-out sample, short of the 85% target;
+    state-issued rows is measured at 68% on this held-out sample, short of the 85% target;
     the floor below only guards against regressions."""
     result = matcher_quality.score()
     assert result["rows"] >= 300
     assert result["precision"] >= 0.97, result["wrong"]
-    assert result["coverage"] >= 0.60
+    assert result["coverage"] >= 0.65
