@@ -163,7 +163,7 @@ _FOREIGN = re.compile(
     # Issuance abroad, not merely a foreign party ("nhà đầu tư nước ngoài", "trọng tài nước ngoài").
     r"\b(?:co quan|to chuc|cap) (?:co tham quyen |chuc nang |y te )?(?:cua )?nuoc ngoai\b|"
     r"\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do)\b|\bnuoc xuat khau\b|"
-    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|\bo nuoc ngoai\b"
+    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b"
 )
 _HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")
 
