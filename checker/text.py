@@ -141,22 +141,32 @@ _GENERIC_HEAD = re.compile(
 _CASE_PREFIX = re.compile(r"^(?:doi voi|truong hop)\b")
 
 
+_INTRO_WORDS = re.compile(r"(?:bao g[ồo]m|g[ồo]m|k[èe]m theo|sau [đd][âa]y|nh[ưu] sau)\s*:?", re.IGNORECASE)
+
+
 def listed_text(name: str) -> str:
     """For 'Giấy tờ …: <first document>, …' the text after the introducing colon, else ''.
 
-    A generic head ("Giấy tờ chứng minh …", "Một trong các giấy tờ sau:") says
-    nothing by itself; the document demanded is the first one listed after it.
+    A generic head ("Giấy tờ chứng minh …", "Một trong các giấy tờ sau:", "Hồ sơ …
+    phải kèm theo …") says nothing by itself; the document demanded is the first
+    one listed after it. A case or role before a colon ("Đối với hành khách: Hộ
+    chiếu …") works the same way.
     """
     folded_head = head_text(name)
     cut = name.find(":")
-    if cut < 0 or cut > 200:
-        return ""
-    # "Đối với hành khách (nếu có): Hộ chiếu …" — a case or role before the colon, the document after it.
-    case_prefix = bool(_CASE_PREFIX.match(_LEADING_NOISE.sub("", fold(name[:cut])))) and len(name[:cut]) <= 120
-    if not (_GENERIC_HEAD.match(folded_head) or case_prefix):
-        return ""
-    rest = name[cut + 1:]
-    return rest if rest.strip() else ""
+    cut = cut if 0 <= cut <= 200 else -1
+    generic = bool(_GENERIC_HEAD.match(folded_head))
+    if cut >= 0:
+        case_prefix = bool(_CASE_PREFIX.match(_LEADING_NOISE.sub("", fold(name[:cut])))) and cut <= 120
+        if generic or case_prefix:
+            rest = name[cut + 1:]
+            if rest.strip():
+                return rest
+    if generic:
+        intro = _INTRO_WORDS.search(name, 0, 200)
+        if intro and name[intro.end():].strip():
+            return name[intro.end():]
+    return ""
 
 
 _FOREIGN = re.compile(
