@@ -47,6 +47,7 @@ def _set_lang(ctx, _param, value):
     return value
 
 
+help_option = click.help_option("--help", "-h", help=t("cli.help_option"))
 lang_option = click.option("--lang", type=click.Choice(["vi", "en"]), default=None, expose_value=False,
                            is_eager=True, callback=_set_lang, help=t("cli.lang"))
 
@@ -67,6 +68,7 @@ def _fail(err: CheckerError):
 
 @click.group(help=t("cli.help"))
 @lang_option
+@help_option
 def main():
     pass
 
@@ -165,6 +167,7 @@ def print_summary(summary: dict, out: Path) -> None:
 @click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=DEFAULT_RULES, help=t("cli.rules_dir"))
 @click.option("--quiet", is_flag=True, help=t("cli.quiet"))
 @lang_option
+@help_option
 def check(catalog, out, as_of, ministry, official, rules_dir, quiet):
     try:
         summary = run_check(catalog or DEFAULT_CATALOG, out, as_of, ministry, official, rules_dir, quiet)
@@ -177,6 +180,7 @@ def check(catalog, out, as_of, ministry, official, rules_dir, quiet):
 @main.command(help=t("cli.validate"))
 @click.argument("catalog", required=False, type=click.Path(path_type=Path))
 @lang_option
+@help_option
 def validate(catalog):
     from checker.catalog import load_catalog
 
@@ -193,6 +197,7 @@ def validate(catalog):
 @click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=DEFAULT_RULES, help=t("cli.rules_dir"))
 @click.option("--conditions", is_flag=True, help=t("cli.conditions"))
 @lang_option
+@help_option
 def rules(as_of, rules_dir, conditions):
     from checker.conditions import CONDITIONS
     from checker.findings import _legal_text
@@ -228,6 +233,7 @@ def rules(as_of, rules_dir, conditions):
 @click.option("--official-list", "official", type=click.Path(path_type=Path), default=None, help=t("cli.official"))
 @click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=DEFAULT_RULES, help=t("cli.rules_dir"))
 @lang_option
+@help_option
 def explain(code, catalog_dir, as_of, official, rules_dir):
     from checker.catalog import load_catalog
     from checker.findings import evaluate
@@ -281,6 +287,7 @@ def explain(code, catalog_dir, as_of, official, rules_dir):
 @click.option("--province", default="", help=t("cli.import_province"))
 @click.option("--central", type=click.Path(path_type=Path), default=None, help=t("cli.central"))
 @lang_option
+@help_option
 def import_(files, out, mapping, reference, ministry, province, central):
     from checker.importers.run import import_files
 
@@ -309,6 +316,7 @@ def import_(files, out, mapping, reference, ministry, province, central):
 @click.option("--out", type=click.Path(path_type=Path), default=None, help=t("cli.review_out"))
 @click.option("--limit", type=int, default=30, show_default=True, help=t("cli.limit"))
 @lang_option
+@help_option
 def review(catalog, out, limit):
     from checker.catalog import load_catalog
     from checker.review import open_reviews, write_review_file
