@@ -17,6 +17,7 @@ import yaml
 from checker import yamlio
 from pydantic import TypeAdapter, ValidationError
 
+from checker.distinct import map_distinct
 from checker.errors import CatalogError
 from checker.model import (ComponentRow, DataSource, DataSourcesFile, DocumentType,
                            DocumentTypesFile, ProcedureRow)
@@ -67,9 +68,7 @@ def _fail_first(frame: pd.DataFrame, bad: pd.Series, file: str, column: str, key
 
 
 def _map_labels(frame: pd.DataFrame, column: str, mapping: dict, file: str) -> None:
-    values = frame[column].tolist()
-    lookup = {v: mapping.get(fold(v)) for v in set(values)}
-    mapped = pd.Series([lookup[v] for v in values], index=frame.index, dtype=object)
+    mapped = pd.Series(map_distinct(frame[column], lambda v: mapping.get(fold(v))), index=frame.index, dtype=object)
     _fail_first(frame, mapped.isna(), file, column, "bad_label",
                 accepted=", ".join(sorted(set(mapping.values()))))
     frame[column] = mapped
@@ -81,9 +80,7 @@ def _map_channels(frame: pd.DataFrame, file: str) -> None:
         codes = [CHANNELS.get(p) for p in parts]
         return None if any(c is None for c in codes) else ";".join(sorted(set(codes)))
 
-    values = frame["channels"].tolist()
-    lookup = {v: convert(v) for v in set(values)}
-    mapped = pd.Series([lookup[v] for v in values], index=frame.index, dtype=object)
+    mapped = pd.Series(map_distinct(frame["channels"], convert), index=frame.index, dtype=object)
     _fail_first(frame, mapped.isna(), file, "channels", "bad_label",
                 accepted="direct, online, post (trực tiếp, trực tuyến, bưu chính)")
     frame["channels"] = mapped
@@ -93,13 +90,6 @@ def records(frame: pd.DataFrame, columns) -> list[dict]:
     """Rows as dicts, built from column lists (pandas' to_dict is slow on string columns)."""
     columns = list(columns)
     return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
-
-
-def clean_column(series: pd.Series) -> list[str]:
-    """`clean` applied once per distinct value: localized variants repeat their parent's texts."""
-    values = series.tolist()
-    mapping = {v: clean(v) for v in set(values)}
-    return [mapping[v] for v in values]
 
 
 def _validate_rows(frame: pd.DataFrame, model, columns, file: str, distinct: tuple = ()) -> None:
@@ -142,7 +132,7 @@ def load_procedures(path: Path) -> pd.DataFrame:
     file = path.name
     frame = read_table(path, PROCEDURE_REQUIRED, PROCEDURE_OPTIONAL)
     for col in ("code", "name", "ministry", "field", "province", "parent_code", "implementing_agency"):
-        frame[col] = clean_column(frame[col])
+        frame[col] = map_distinct(frame[col], clean)
     for col in ("code", "name", "ministry"):
         _fail_first(frame, frame[col] == "", file, col, "required_value")
     _map_labels(frame, "level", LEVELS, file)
@@ -193,19 +183,17 @@ def load_components(path: Path, procedure_codes: set[str], doc_ids: set[str],
     # A procedure list without dossier details (the portal's list exports) is a valid catalog.
     frame = read_table(path, COMPONENT_REQUIRED, COMPONENT_OPTIONAL, allow_no_rows=True)
     for col in ("procedure_code", "name", "quantity", "document_type"):
-        frame[col] = clean_column(frame[col])
+        frame[col] = map_distinct(frame[col], clean)
     for col in ("procedure_code", "name"):
         _fail_first(frame, frame[col] == "", file, col, "required_value")
     _fail_first(frame, ~frame["seq"].str.fullmatch(r"\d{1,6}"), file, "seq", "not_integer")
     _fail_first(frame, ~frame["procedure_code"].isin(procedure_codes), file, "procedure_code", "unknown_procedure")
-    forms = {v: COPY_FORMS.get(fold(v)) for v in set(frame["copy_form"].tolist())}
-    given = pd.Series([forms[v] for v in frame["copy_form"].tolist()], index=frame.index, dtype=object)
+    given = pd.Series(map_distinct(frame["copy_form"], lambda v: COPY_FORMS.get(fold(v))), index=frame.index,
+                      dtype=object)
     _fail_first(frame, (frame["copy_form"] != "") & given.isna(), file, "copy_form", "bad_label",
                 accepted="original, copy, certified_copy, photocopy, unknown (bản chính, bản sao, "
                          "bản sao có chứng thực, bản chụp)")
-    names = frame["name"].tolist()
-    derived_by_name = {n: copy_form_from_text(n) for n in set(names)}
-    derived = pd.Series([derived_by_name[n] for n in names], index=frame.index, dtype=object)
+    derived = pd.Series(map_distinct(frame["name"], copy_form_from_text), index=frame.index, dtype=object)
     frame["copy_form_source"] = "given"
     from_text = given.isna() | (given == "unknown")
     frame.loc[from_text, "copy_form_source"] = "text"
@@ -214,9 +202,8 @@ def load_components(path: Path, procedure_codes: set[str], doc_ids: set[str],
                 "document_type", "unknown_document_type")
     frame["document_type_source"] = ["catalog" if d else "" for d in frame["document_type"].tolist()]
     if mapping:
-        names_ = frame["name"].tolist()
-        mapped = {n: mapping.get(fold(n), "") for n in set(names_)}
-        filled = [d or mapped[n] for d, n in zip(frame["document_type"].tolist(), names_)]
+        mapped = map_distinct(frame["name"], lambda n: mapping.get(fold(n), ""))
+        filled = [d or m for d, m in zip(frame["document_type"].tolist(), mapped)]
         frame["document_type_source"] = [src or ("mapping" if f else "") for src, f in
                                          zip(frame["document_type_source"].tolist(), filled)]
         frame["document_type"] = filled

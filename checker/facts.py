@@ -14,6 +14,7 @@ from collections import Counter
 import pandas as pd
 
 from checker.catalog import Catalog
+from checker.distinct import map_distinct
 from checker.matching import CONFIDENT, Matcher
 from checker.model import DataSource, DocumentType
 from checker.text import demands_paper, head_text, says_data_lookup
@@ -98,8 +99,7 @@ def component_facts(catalog: Catalog, on: dt.date) -> pd.DataFrame:
     frame["document_type"] = matched
     sources_ = comps["document_type_source"].tolist()
     frame["match_method"] = [src if g else ("alias" if m else "") for g, m, src in zip(given, matched, sources_)]
-    says = {n: says_data_lookup(n) for n in names}
-    frame["text_says_data"] = [says[n] for n in all_names]
+    frame["text_says_data"] = map_distinct(all_names, says_data_lookup)
 
     docs = catalog.document_types
     pairs = frame[["document_type", "province"]].drop_duplicates()
@@ -135,14 +135,13 @@ def procedure_facts(catalog: Catalog, comp_facts: pd.DataFrame) -> pd.DataFrame:
     frame = procs[["code", "name", "ministry", "province", "parent_code", "online_level", "channels"]].copy()
     frame["paper_channel"] = frame["channels"].str.contains(r"direct|post", regex=True)
     names = comp_facts["name"].tolist()
-    paper = {n: demands_paper(n) for n in set(names)}
-    paper_names = comp_facts.loc[[paper[n] for n in names], ["procedure_code", "name"]]
+    paper_names = comp_facts.loc[map_distinct(names, demands_paper), ["procedure_code", "name"]]
     paper_by_proc = paper_names.groupby("procedure_code")["name"].agg(lambda s: " | ".join(s)).to_dict()
     frame["paper_components"] = [paper_by_proc.get(code, "") for code in frame["code"].tolist()]
     frame["paper_component"] = frame["paper_components"] != ""
 
-    heads = {n: "text:" + head_text(n) for n in set(names)}
-    keys = [d or heads[n] for d, n in zip(comp_facts["document_type"].tolist(), names)]
+    heads = map_distinct(names, lambda n: "text:" + head_text(n))
+    keys = [d or h for d, h in zip(comp_facts["document_type"].tolist(), heads)]
     compared = set(frame["parent_code"].tolist()) | set(frame.loc[frame["parent_code"] != "", "code"].tolist())
     rows_by_proc = comp_facts.groupby("procedure_code", sort=False).indices
     by_proc = {code: [keys[i] for i in rows] for code, rows in rows_by_proc.items() if code in compared}

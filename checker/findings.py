@@ -18,6 +18,7 @@ import pandas as pd
 
 from checker import engine
 from checker.catalog import Catalog
+from checker.distinct import map_distinct
 from checker.errors import ReconciliationError
 from checker.facts import component_facts, procedure_facts
 from checker.i18n import language, t
@@ -156,12 +157,6 @@ def _legal_text(rulebook: Rulebook, rule: Rule, doc_id: str, lang: str, cache: d
     return cache[key]
 
 
-def _lookup(values: list, function) -> list:
-    """`function` applied once per distinct value."""
-    table = {v: function(v) for v in set(values)}
-    return [table[v] for v in values]
-
-
 def _component_findings(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang: str) -> pd.DataFrame:
     comp = component_facts(catalog, on)
     rules = rulebook.in_force(on, "component")
@@ -180,14 +175,14 @@ def _component_findings(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang:
     columns = {
         "component": comp["name"].tolist(),
         "procedure_code": comp["procedure_code"].tolist(),
-        "procedure": _lookup(comp["procedure_code"].tolist(), lambda c: proc_names.get(c, "")),
-        "document_type": _lookup(doc_ids, renderer.doc_name),
+        "procedure": map_distinct(comp["procedure_code"].tolist(), lambda c: proc_names.get(c, "")),
+        "document_type": map_distinct(doc_ids, renderer.doc_name),
         "source": [source_labels[sid][0] for sid in source_ids],
         "source_owner": [source_labels[sid][1] for sid in source_ids],
-        "missing": _lookup(missing, renderer.missing),
-        "obsolete_since": _lookup(comp["obsolete_since"].tolist(), _date_text),
-        "copy_form": _lookup(comp["copy_form"].tolist(), lambda f: t(f"copy_form.{f}", lang=lang)),
-        "candidates": _lookup(comp["candidates"].tolist(),
+        "missing": map_distinct(missing, renderer.missing),
+        "obsolete_since": map_distinct(comp["obsolete_since"].tolist(), _date_text),
+        "copy_form": map_distinct(comp["copy_form"].tolist(), lambda f: t(f"copy_form.{f}", lang=lang)),
+        "candidates": map_distinct(comp["candidates"].tolist(),
                               lambda cs: ", ".join(renderer.doc_name(c) for c in cs.split(";") if c)),
         "province": comp["province"].tolist(),
     }
@@ -204,8 +199,9 @@ def _component_findings(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang:
         for what, target in (("explanation", explanation), ("remediation", remediation)):
             for i, text in zip(rows, renderer.render_rows(rule, what, columns, rows)):
                 target[i] = text
-        for i in rows:
-            legal[i] = _legal_text(rulebook, rule, doc_ids[i], lang, legal_cache)
+        bases = map_distinct((doc_ids[i] for i in rows), lambda d: _legal_text(rulebook, rule, d, lang, legal_cache))
+        for i, basis in zip(rows, bases):
+            legal[i] = basis
     comp["verdict"] = [by_code[c].verdict if c in by_code else UNRESOLVED for c in codes]
     comp["legal_force"] = [by_code[c].legal_force if c in by_code else "none" for c in codes]
     comp["data_source"] = source_ids
@@ -287,7 +283,7 @@ def evaluate(catalog: Catalog, rulebook: Rulebook, on: dt.date, lang: str | None
         comp["official_database"] = ""
     reconcile(catalog, comp)
     procs = _procedure_findings(catalog, rulebook, comp, on, lang)
-    comp["match_confidence"] = _lookup(comp["match_confidence"].tolist(), lambda x: f"{x:.2f}")
+    comp["match_confidence"] = map_distinct(comp["match_confidence"].tolist(), lambda x: f"{x:.2f}")
     comp = comp.sort_values(["procedure_code", "seq"], kind="stable")
     procs = procs.assign(_rank=procs["verdict"].map(VERDICT_RANK)).sort_values(
         ["procedure_code", "_rank"], kind="stable").drop(columns="_rank")

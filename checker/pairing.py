@@ -12,6 +12,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import pandas as pd
+
 from checker.catalog import load_catalog
 from checker.text import fold
 
@@ -68,10 +70,9 @@ def pair_with_central(builder, central_dir: Path) -> dict:
     parents = {p["parent_code"] for p in builder.procedures.values() if p["parent_code"]}
     comps = central.components
     for parent in sorted(parents - set(builder.procedures)):
-        rec = dict(by_code[parent])
-        rec = {k: ("" if v is None else str(v) if k == "annual_volume" else v) for k, v in rec.items()
-               if k != "__row__"}
-        rec["annual_volume"] = "" if rec["annual_volume"] in ("<NA>", "nan") else rec["annual_volume"]
+        rec = {k: v for k, v in by_code[parent].items() if k != "__row__"}
+        volume = rec["annual_volume"]
+        rec["annual_volume"] = "" if pd.isna(volume) else str(volume)
         rec["origin"] = f"{central_dir.name} (danh mục trung ương)"
         builder.procedures[parent] = rec
         for c in comps[comps["procedure_code"] == parent].to_dict("records"):

@@ -14,9 +14,21 @@ from pathlib import Path
 
 import pandas as pd
 
+from checker.distinct import map_distinct
 from checker.errors import CatalogError
 
 ROW_COLUMN = "__row__"
+
+
+def cell_text(value) -> str:
+    """A spreadsheet cell as text: 12.0 -> "12", a date -> ISO, empty -> ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
 
 
 def decode_bytes(raw: bytes, file: str) -> str:
@@ -95,8 +107,7 @@ def read_xlsx(path: Path) -> pd.DataFrame:
         names = ["" if h is None else str(h) for h in header]
         data = []
         for values in rows:
-            cells = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
-                     for v in values[: len(names)]]
+            cells = [cell_text(v) for v in values[: len(names)]]
             cells += [""] * (len(names) - len(cells))
             data.append(cells)
         frame = pd.DataFrame(data, columns=names, dtype=object)
@@ -145,9 +156,8 @@ def read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...],
         if col not in frame.columns:
             frame[col] = ""
     for col in expected:
-        values = frame[col].tolist()
-        stripped = {v: ("" if v is None else str(v)).strip() for v in set(values)}
-        frame[col] = pd.Series([stripped[v] for v in values], index=frame.index, dtype=object)
+        frame[col] = pd.Series(map_distinct(frame[col], lambda v: ("" if v is None else str(v)).strip()),
+                               index=frame.index, dtype=object)
     frame[ROW_COLUMN] = range(2, len(frame) + 2)
     frame.attrs["sheet"] = sheet
     return frame[list(expected) + [ROW_COLUMN]]

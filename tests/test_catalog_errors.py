@@ -27,47 +27,37 @@ def _edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_missing_column(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "procedures.csv", "code,name,ministry", "code,name,ministy")
+# One edit to one file of the mini catalog -> the fragments the refusal must show.
+EDITS = {
+    "missing_column": ("procedures.csv", "code,name,ministry", "code,name,ministy",
+                       ["procedures.csv", "dòng 1", "cột ministry", "ministy"]),
+    "misspelt_optional_column": ("components.csv", "copy_form", "copyform",
+                                 ["components.csv", "cột copyform", "copy_form"]),
+    "duplicate_procedure_code": ("procedures.csv", "1.000002,Đăng ký khai sinh", "1.000001,Đăng ký khai sinh",
+                                 ["procedures.csv", "dòng 3", "cột code", "bị trùng", "dòng 2"]),
+    "component_of_unknown_procedure": ("components.csv", "1.000004,2,", "9.999999,2,",
+                                       ["components.csv", "dòng 23", "cột procedure_code", "9.999999"]),
+    "unknown_document_type": ("components.csv", ",,to_khai", ",,giay_khong_co",
+                              ["components.csv", "dòng 12", "cột document_type", "giay_khong_co"]),
+    "unknown_data_source": ("document_types.yaml", "data_sources: [ho_tich]", "data_sources: [ho_tich_cu]",
+                            ["document_types.yaml", "ho_tich_cu", "data_sources.yaml"]),
+    "bad_date_in_data_sources": ("data_sources.yaml",
+                                 "as_of: 2025-07-01, status: operational, quality: {dung: true, du: true, sach: false",
+                                 "as_of: 2025-13-45, status: operational, quality: {dung: true, du: true, sach: false",
+                                 ["data_sources.yaml", "as_of", "2025-13-45"]),
+    "bad_level_label": ("procedures.csv", "Hộ tịch,Cấp xã", "Hộ tịch,Cấp thôn",
+                        ["procedures.csv", "dòng 3", "cột level", "Cấp thôn"]),
+    "non_integer_volume": ("procedures.csv", "direct;online,1200", "direct;online,nhiều",
+                           ["dòng 2", "cột annual_volume"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_bad_catalog_is_refused(runner, mini_copy, tmp_path, case):
+    file, old, new, fragments = EDITS[case]
+    _edit(mini_copy / file, old, new)
     result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "procedures.csv", "dòng 1", "cột ministry", "ministy")
-
-
-def test_misspelt_optional_column(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "components.csv", "copy_form", "copyform")
-    result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "components.csv", "cột copyform", "copy_form")
-
-
-def test_duplicate_procedure_code(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "procedures.csv", "1.000002,Đăng ký khai sinh", "1.000001,Đăng ký khai sinh")
-    result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "procedures.csv", "dòng 3", "cột code", "bị trùng", "dòng 2")
-
-
-def test_component_of_unknown_procedure(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "components.csv", "1.000004,2,", "9.999999,2,")
-    result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "components.csv", "dòng 23", "cột procedure_code", "9.999999")
-
-
-def test_unknown_document_type(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "components.csv", ",,to_khai", ",,giay_khong_co")
-    result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "components.csv", "dòng 12", "cột document_type", "giay_khong_co")
-
-
-def test_unknown_data_source(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "document_types.yaml", "data_sources: [ho_tich]", "data_sources: [ho_tich_cu]")
-    result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "document_types.yaml", "ho_tich_cu", "data_sources.yaml")
-
-
-def test_bad_date_in_data_sources(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "data_sources.yaml", "as_of: 2025-07-01, status: operational, quality: {dung: true, du: true, "
-          "sach: false", "as_of: 2025-13-45, status: operational, quality: {dung: true, du: true, sach: false")
-    result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "data_sources.yaml", "as_of", "2025-13-45")
+    _assert_refused(result, tmp_path / "out", *fragments)
 
 
 def test_bad_as_of_option(runner, tmp_path):
@@ -75,18 +65,6 @@ def test_bad_as_of_option(runner, tmp_path):
 
     result = _check(runner, MINI, tmp_path / "out", "--as-of", "31/02/2026")
     _assert_refused(result, tmp_path / "out", "--as-of", "31/02/2026")
-
-
-def test_bad_level_label(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "procedures.csv", "Hộ tịch,Cấp xã", "Hộ tịch,Cấp thôn")
-    result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "procedures.csv", "dòng 3", "cột level", "Cấp thôn")
-
-
-def test_non_integer_volume(runner, mini_copy, tmp_path):
-    _edit(mini_copy / "procedures.csv", "direct;online,1200", "direct;online,nhiều")
-    result = _check(runner, mini_copy, tmp_path / "out")
-    _assert_refused(result, tmp_path / "out", "dòng 2", "cột annual_volume")
 
 
 @pytest.mark.parametrize("name,content", [

@@ -197,14 +197,9 @@ class Builder:
             if not filled:
                 report.blank += 1
                 continue
-            if len(filled) == 1 and not record.get("code") and not record.get("component") and \
-                    len(filled[0]) < 200 and classify(filled[0]) != "component" or \
-                    (len(filled) == 1 and re.match(r"^\s*[IVXLC]+[.)]\s|^\s*[A-Z][.)]\s|^\s*(PHẦN|Phần|LĨNH VỰC|Lĩnh vực)\b",
-                                                   filled[0])):
+            if _is_section_heading(filled, record):
                 report.headings += 1
-                heading = clean(filled[0])
-                heading = re.sub(r"^\s*(?:[IVXLC]+|[A-Z])[.)]\s*", "", heading)
-                section[key] = re.sub(r"^(?:lĩnh vực|LĨNH VỰC|Lĩnh vực)\s*:?\s*", "", heading).strip()
+                section[key] = _section_name(filled[0])
                 continue
             if not record.get("field") and section.get(key):
                 record["field"] = section[key]
@@ -328,6 +323,25 @@ class Builder:
         if self.pairing is not None:
             report["pairing"] = self.pairing
         return report
+
+
+_SECTION_MARK = re.compile(r"^\s*[IVXLC]+[.)]\s|^\s*[A-Z][.)]\s|^\s*(PHẦN|Phần|LĨNH VỰC|Lĩnh vực)\b")
+
+
+def _is_section_heading(filled: list, record: dict) -> bool:
+    """A row with one filled cell that is a section title ("I. LĨNH VỰC HỘ TỊCH"), not a record."""
+    if len(filled) != 1:
+        return False
+    if _SECTION_MARK.match(filled[0]):
+        return True
+    return (not record.get("code") and not record.get("component") and len(filled[0]) < 200
+            and classify(filled[0]) != "component")
+
+
+def _section_name(text: str) -> str:
+    """'I. LĨNH VỰC HỘ TỊCH' -> 'HỘ TỊCH': the field of the rows below it."""
+    heading = re.sub(r"^\s*(?:[IVXLC]+|[A-Z])[.)]\s*", "", clean(text))
+    return re.sub(r"^(?:lĩnh vực|LĨNH VỰC|Lĩnh vực)\s*:?\s*", "", heading).strip()
 
 
 def _quantity(record: dict) -> str:

@@ -14,19 +14,9 @@ from pathlib import Path
 from typing import Iterator
 
 from checker.errors import CatalogError
-from checker.tables import decode_bytes
+from checker.tables import cell_text, decode_bytes
 
 Row = tuple[str, int, list]  # (sheet title, 1-based row number, cell values); row 0 announces a sheet
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    return str(value)
 
 
 def iter_xlsx(path: Path) -> Iterator[Row]:
@@ -50,7 +40,7 @@ def iter_xlsx(path: Path) -> Iterator[Row]:
 
                         raise CatalogError("formula_cell", file=path.name, sheet=sheet.title, row=number,
                                            column=get_column_letter(column), value=value[:60])
-                yield sheet.title, number, [_cell_text(v) for v in values]
+                yield sheet.title, number, [cell_text(v) for v in values]
     finally:
         book.close()
 
