@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from checker.model import DocumentType
 from checker.text import fold, head_text, is_heading, listed_text, says_issued_abroad
@@ -22,6 +23,9 @@ CONFIDENT = 0.8
 FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
 FUZZY_MIN_LENGTH = 12       # short aliases ("to khai") are too easy to hit by accident
 FUZZY_MARGIN = 4            # the runner-up of another type must be clearly worse
+
+_FOREIGN_AFTER_NAME = re.compile(r" (?:do |cua )?nuoc ngoai\b(?! (?:tai|o) viet nam)")
+_FOREIGN_PAPER = re.compile(r"(?:giay|van ban|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|quyet dinh)\b")
 
 
 @dataclass(frozen=True)
@@ -67,20 +71,34 @@ class Matcher:
     def _match(self, text: str) -> Match:
         if self._regex is None or is_heading(text):
             return Match("", 0.0, ())
-        found = self._match_listed(text)
-        if found.document_type in self._state_issued and says_issued_abroad(text):
+        found, segment = self._match_listed(text)
+        if found.document_type in self._state_issued and self._issued_abroad(segment):
             # A foreign criminal record is not in the Vietnamese database: never the domestic type.
             if self._abroad:
                 return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
             return Match("", 0.5, found.candidates)
+        if (not found.document_type and self._abroad and _FOREIGN_PAPER.match(head_text(segment))
+                and says_issued_abroad(segment)):
+            # "Giấy tờ chứng minh … do cơ quan có thẩm quyền nước ngoài cấp": which paper is
+            # unknown, but no Vietnamese database holds it, and that is what the verdict needs.
+            return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
         return found
 
-    def _match_listed(self, text: str) -> Match:
+    def _issued_abroad(self, segment: str) -> bool:
+        """The clause says a foreign authority issued it, or the head names a foreign one ("hộ chiếu nước ngoài")."""
+        if says_issued_abroad(segment):
+            return True
+        head = head_text(segment)
+        at_head = self._regex.match(head)
+        return bool(at_head and _FOREIGN_AFTER_NAME.match(head, at_head.end()))
+
+    def _match_listed(self, text: str) -> tuple[Match, str]:
+        """The match, and the piece of text it was made on (the whole text or a listed part)."""
         direct = self._match_head(text)
         if direct.document_type:
-            return direct
+            return direct, text
         listed = listed_text(text)
-        for _ in range(2):                      # "Giấy tờ phải xuất trình: Một trong các giấy tờ sau: …"
+        for _ in range(3):                      # "Giấy tờ phải xuất trình: Một trong các giấy tờ sau: …"
             if not listed:
                 break
             inner = self._match_head(listed)
@@ -89,8 +107,8 @@ class Matcher:
                 continue
             # One step removed from the head: confident, but less than a direct hit.
             return Match(inner.document_type, min(inner.confidence, 0.85),
-                         tuple(dict.fromkeys(inner.candidates + direct.candidates))[:3])
-        return direct
+                         tuple(dict.fromkeys(inner.candidates + direct.candidates))[:3]), listed
+        return direct, text
 
     def _match_head(self, text: str) -> Match:
         head = head_text(text)
@@ -140,7 +158,7 @@ class Matcher:
         scored.sort(key=lambda item: (-item[0], -len(item[1]), item[1]))
         best_score, best_alias = scored[0]
         owners = self._owners[best_alias]
-        if best_score < FUZZY_MIN_SCORE or len(owners) != 1:
+        if best_score < FUZZY_MIN_SCORE or len(owners) != 1 or not _slip_of(words, best_alias.split()):
             return None
         doc_id = next(iter(owners))
         for score, alias in scored[1:]:
@@ -148,3 +166,14 @@ class Matcher:
                 return None
         confidence = round(0.8 + (best_score - FUZZY_MIN_SCORE) / (100 - FUZZY_MIN_SCORE) * 0.05, 3)
         return Match(doc_id, confidence, (doc_id,))
+
+
+def _slip_of(words: list[str], alias: list[str]) -> bool:
+    """True when the leading words differ from the alias as a typo does: in few words, by a letter or two.
+
+    A high character ratio is not enough: "giấy xác nhận của thủ trưởng" scores
+    high against "giấy xác nhận cư trú" although two whole words differ.
+    """
+    differing = [(a, b) for a, b in zip(words, alias) if a != b]
+    return (len(differing) <= max(1, len(alias) // 4)
+            and all(Levenshtein.distance(a, b) <= 2 and len(b) >= 3 for a, b in differing))

@@ -102,12 +102,13 @@ def demands_paper(name: str) -> bool:
 
 
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4}|thanh phan ho so(?: so)? \d{1,2}|thanh phan ho so gom)\s+)+")
+    r"^(?:(?:\d{1,2}(?: (?:mot|hai|ba|bon|sau|bay|tam|chin|muoi)(?= ))?|[a-z]|[ivx]{1,4}|"
+    r"thanh phan ho so(?: so)? \d{1,2}|thanh phan ho so gom)\s+)+")
 _COPY_WORDS = re.compile(
     r"^(?:"
     r"(?:0?\d{1,2}|mot|hai|ba) (?:bo|ban)\b|"
     r"ban sao (?:co |duoc |da )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
-    r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan)\b|"
+    r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich)\b|(?:tieng viet|ra tieng viet)\b|"
     r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
     r"(?:duoc )?(?:cap |trich )?tu so goc\b|(?:duoc chung thuc )?tu ban chinh\b|hop le\b|"
     r"(?:de )?(?:doi chieu|so sanh)\b|"
@@ -141,16 +142,38 @@ _GENERIC_HEAD = re.compile(
 _CASE_PREFIX = re.compile(r"^(?:doi voi|truong hop)\b")
 
 
-_INTRO_WORDS = re.compile(r"(?:bao g[ồo]m|g[ồo]m|k[èe]m theo|sau [đd][âa]y|nh[ưu] sau)\s*:?", re.IGNORECASE)
+_INTRO_WORDS = re.compile(r"(?:bao gom|gom|kem theo|sau day|nhu sau)\s*:?")
+# A consequent clause that names what must be handed in: "Trường hợp … thì nộp bản sao …",
+# "Hành khách là người nước ngoài phải xuất trình hộ chiếu …", "… phải kèm theo bản sao …".
+_DEMAND = re.compile(
+    r"(?<!khong )\b(?:(?:thi|ma) (?:phai |can )?|phai |can )(?:nop|xuat trinh|kem theo|bo sung|gui)"
+    r"(?: (?:them|bo sung|kem theo|kem))?\b\s*:?|\bthi (?:phai )?co\b\s*:?"
+)
+
+
+@lru_cache(maxsize=65_536)
+def _base_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+    base = base.lower().replace("đ", "d")
+    return base if len(base) == 1 else ch.lower()
+
+
+def skeleton(value: str) -> str:
+    """`value` lower-cased without diacritics, character for character: positions stay valid.
+
+    Unlike `fold()` it keeps punctuation, so a cue found here can cut the original text.
+    """
+    return "".join(map(_base_char, value))
 
 
 def listed_text(name: str) -> str:
-    """For 'Giấy tờ …: <first document>, …' the text after the introducing colon, else ''.
+    """For 'Giấy tờ …: <first document>, …' the text from the document demanded on, else ''.
 
     A generic head ("Giấy tờ chứng minh …", "Một trong các giấy tờ sau:", "Hồ sơ …
     phải kèm theo …") says nothing by itself; the document demanded is the first
     one listed after it. A case or role before a colon ("Đối với hành khách: Hộ
-    chiếu …") works the same way.
+    chiếu …") works the same way, and so does a consequent clause ("Trường hợp …
+    thì nộp bản sao …", "Hành khách … phải xuất trình hộ chiếu").
     """
     folded_head = head_text(name)
     cut = name.find(":")
@@ -162,25 +185,42 @@ def listed_text(name: str) -> str:
             rest = name[cut + 1:]
             if rest.strip():
                 return rest
+    shape = skeleton(name)
     if generic:
-        intro = _INTRO_WORDS.search(name, 0, 200)
+        intro = _INTRO_WORDS.search(shape, 0, 200)
         if intro and name[intro.end():].strip():
             return name[intro.end():]
+    clause_end = min((i for i in (shape.find(";"), shape.find(". "), 250) if i >= 0))
+    demand = _DEMAND.search(shape, 0, clause_end)   # a later sentence is another case
+    if demand and name[demand.end():].strip():
+        return name[demand.end():]
     return ""
 
 
 _FOREIGN = re.compile(
     # Issuance abroad, not merely a foreign party ("nhà đầu tư nước ngoài", "trọng tài nước ngoài").
-    r"\b(?:co quan|to chuc|cap) (?:co tham quyen |chuc nang |y te )?(?:cua )?nuoc ngoai\b|"
-    r"\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do)\b|\bnuoc xuat khau\b|"
-    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b"
+    r"\b(?:co quan|cap) (?:co tham quyen |chuc nang |y te )?(?:cua )?nuoc ngoai\b|"
+    r"\bto chuc (?:co tham quyen|chuc nang) (?:cua )?nuoc ngoai\b|"
+    r"(?<! o )\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do|san xuat|tiep nhan)\b|\bnuoc xuat khau\b|"
+    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|\bcua nuoc cu tru\b|"
+    r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
 )
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")
 _HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")
 
 
 def says_issued_abroad(name: str) -> bool:
-    """True when the text says a foreign authority issued the document (no Vietnamese database holds it)."""
-    return bool(_FOREIGN.search(fold(name)))
+    """True when the first clause says a foreign authority issued the document.
+
+    Only the first clause: in "Giấy xác nhận … thôi quốc tịch Việt Nam hoặc bản dịch
+    một trong các giấy tờ sau: - Hộ chiếu do nước ngoài cấp …" the document demanded
+    first is Vietnamese, and the foreign papers are alternatives further down.
+    """
+    # "(có đầy đủ …; …) do cơ quan … cấp": punctuation inside parentheses ends no clause.
+    name = _PARENTHESES.sub(lambda m: re.sub(r"[:;.]", ",", m.group(0)), name.lstrip(" -+*•\t"))
+    end = _CLAUSE_END.search(name)
+    return bool(_FOREIGN.search(fold(name[:end.start()] if end else name)))
 
 
 def is_heading(name: str) -> bool:
