@@ -17,7 +17,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from checker.model import DocumentType
-from checker.text import fold, head_text, is_heading, listed_text, says_issued_abroad
+from checker.text import (fold, head_text, is_heading, listed_text, says_issued_abroad, says_issued_by_state,
+                          without_asides)
 
 CONFIDENT = 0.8
 FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
@@ -25,7 +26,12 @@ FUZZY_MIN_LENGTH = 12       # short aliases ("to khai") are too easy to hit by a
 FUZZY_MARGIN = 4            # the runner-up of another type must be clearly worse
 
 _FOREIGN_AFTER_NAME = re.compile(r" (?:do |cua )?nuoc ngoai\b(?! (?:tai|o) viet nam)")
-_FOREIGN_PAPER = re.compile(r"(?:giay|van ban|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|quyet dinh)\b")
+_STATE_PAPER = re.compile(
+    r"(?:van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|giay phep|giay chung nhan|chung nhan|"
+    r"ket luan|giay to|tai lieu)\b")
+_ISSUED_PAPER = re.compile(
+    r"(?:giay|van ban|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|quyet dinh|cong van|thong bao|"
+    r"bien ban|ket luan|xac nhan)\b")
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,9 @@ class Matcher:
         entries: list[tuple[str, str]] = []
         for doc in document_types.values():
             for alias in (doc.name,) + tuple(doc.aliases):
-                key = fold(alias)
-                if key:
-                    entries.append((key, doc.id))
+                for key in {fold(alias), fold(without_asides(alias))}:
+                    if key:
+                        entries.append((key, doc.id))
         # Longest alias first, so "giay chung nhan dang ky doanh nghiep" beats "giay chung nhan".
         entries.sort(key=lambda e: (-len(e[0]), e[0], e[1]))
         self._entries = entries
@@ -56,6 +62,8 @@ class Matcher:
         self._cache: dict[str, Match] = {}
         abroad = [d.id for d in document_types.values() if d.issued_abroad]
         self._abroad = abroad[0] if len(abroad) == 1 else ""
+        any_authority = [d.id for d in document_types.values() if d.issued_by_any_authority]
+        self._any_authority = any_authority[0] if len(any_authority) == 1 else ""
         self._state_issued = {d.id for d in document_types.values() if d.kind.value == "state_issued"}
         self._by_words: dict[int, list[str]] = {}
         for key in self._owners:
@@ -71,18 +79,32 @@ class Matcher:
     def _match(self, text: str) -> Match:
         if self._regex is None or is_heading(text):
             return Match("", 0.0, ())
-        found, segment = self._match_listed(text)
-        if found.document_type in self._state_issued and self._issued_abroad(segment):
+        found, pieces = self._match_listed(text)
+        if found.document_type in self._state_issued and self._issued_abroad(pieces[-1]):
             # A foreign criminal record is not in the Vietnamese database: never the domestic type.
             if self._abroad:
                 return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
             return Match("", 0.5, found.candidates)
-        if (not found.document_type and self._abroad and _FOREIGN_PAPER.match(head_text(segment))
-                and says_issued_abroad(segment)):
-            # "Giấy tờ chứng minh … do cơ quan có thẩm quyền nước ngoài cấp": which paper is
-            # unknown, but no Vietnamese database holds it, and that is what the verdict needs.
-            return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
+        if not found.document_type:
+            return self._match_by_issuer(pieces) or found
         return found
+
+    def _match_by_issuer(self, pieces: list[str]) -> Match | None:
+        """A paper of no known kind whose issuer is named: foreign, or a Vietnamese state body.
+
+        "Giấy tờ chứng minh … do cơ quan có thẩm quyền nước ngoài cấp", "Quyết định áp dụng
+        … của Ủy ban nhân dân cấp tỉnh": which paper is unknown, but who holds its data is
+        what the verdict needs.
+        """
+        for piece in pieces:
+            head = head_text(piece)
+            if not _ISSUED_PAPER.match(head):
+                continue
+            if self._abroad and says_issued_abroad(piece):
+                return Match(self._abroad, 0.85, (self._abroad,))
+            if self._any_authority and _STATE_PAPER.match(head) and says_issued_by_state(piece):
+                return Match(self._any_authority, 0.8, (self._any_authority,))
+        return None
 
     def _issued_abroad(self, segment: str) -> bool:
         """The clause says a foreign authority issued it, or the head names a foreign one ("hộ chiếu nước ngoài")."""
@@ -92,26 +114,37 @@ class Matcher:
         at_head = self._regex.match(head)
         return bool(at_head and _FOREIGN_AFTER_NAME.match(head, at_head.end()))
 
-    def _match_listed(self, text: str) -> tuple[Match, str]:
-        """The match, and the piece of text it was made on (the whole text or a listed part)."""
+    def _match_listed(self, text: str) -> tuple[Match, list[str]]:
+        """The match, and the pieces of text tried (the whole text, then each listed part); the last made the match."""
+        pieces = [text]
         direct = self._match_head(text)
         if direct.document_type:
-            return direct, text
+            return direct, pieces
         listed = listed_text(text)
         for _ in range(3):                      # "Giấy tờ phải xuất trình: Một trong các giấy tờ sau: …"
             if not listed:
                 break
+            pieces.append(listed)
             inner = self._match_head(listed)
             if not inner.document_type:
                 listed = listed_text(listed)
                 continue
             # One step removed from the head: confident, but less than a direct hit.
             return Match(inner.document_type, min(inner.confidence, 0.85),
-                         tuple(dict.fromkeys(inner.candidates + direct.candidates))[:3]), listed
-        return direct, text
+                         tuple(dict.fromkeys(inner.candidates + direct.candidates))[:3]), pieces
+        return direct, pieces
 
     def _match_head(self, text: str) -> Match:
-        head = head_text(text)
+        found = self._match_head_once(text, head_text(text))
+        if not found.document_type and "(" in text:
+            # "Giấy chứng nhận (bản gốc) đã cấp": the aside hides the head, but aliases such as
+            # "ảnh (3x4)" need it, so the text without asides is only a second try.
+            second = self._match_head_once(text, head_text(without_asides(text)))
+            if second.document_type:
+                return second
+        return found
+
+    def _match_head_once(self, text: str, head: str) -> Match:
         found: list[tuple[int, str]] = []
         for source in (head, fold(text)):
             for m in self._regex.finditer(source):

@@ -126,6 +126,7 @@ class DocumentType(Strict):
     obsolete: Optional[Obsolescence] = None
     certified_copy_required_by_law: bool = False
     issued_abroad: bool = False       # the type a text falls to when it says a foreign authority issued it
+    issued_by_any_authority: bool = False   # ... when it names only a Vietnamese state body as its issuer
     note: str = ""
 
     _norm = field_validator("name", "name_en", "note", mode="before")(lambda v: _nfc(v))

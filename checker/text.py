@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\u200e\u200f\ufeff]+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
@@ -107,17 +108,27 @@ _LEADING_NOISE = re.compile(
 _COPY_WORDS = re.compile(
     r"^(?:"
     r"(?:0?\d{1,2}|mot|hai|ba) (?:bo|ban)\b|"
-    r"ban sao (?:co |duoc |da )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
+    r"ban sao (?:co |duoc |da |da duoc )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
     r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich)\b|(?:tieng viet|ra tieng viet)\b|"
     r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
     r"(?:duoc )?(?:cap |trich )?tu so goc\b|(?:duoc chung thuc )?tu ban chinh\b|hop le\b|"
-    r"(?:de )?(?:doi chieu|so sanh)\b|"
+    r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|"
     r"(?:co |duoc )?(?:chung thuc|cong chung)\b|"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
     r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b"
     r")\s*"
 )
+
+
+def without_asides(value: str) -> str:
+    """The text with parenthesised asides removed: "Giấy chứng nhận (bản gốc) đã cấp" → "Giấy chứng nhận đã cấp"."""
+    for _ in range(3):                      # nested "(… (…) …)"
+        shorter = _PARENTHESES.sub(" ", value)
+        if shorter == value:
+            break
+        value = shorter
+    return value
 
 
 def head_text(name: str) -> str:
@@ -139,7 +150,9 @@ _GENERIC_HEAD = re.compile(
     r"^(?:(?:cac|nhung|mot trong cac|mot trong nhung|mot hoac mot so)\s+)?"
     r"(?:loai\s+)?(?:giay to|tai lieu|van ban|ho so|thanh phan ho so|ban sao cac giay to|giay to phap ly)\b"
 )
-_CASE_PREFIX = re.compile(r"^(?:doi voi|truong hop)\b")
+_CASE_PREFIX = re.compile(r"^(?:doi voi|truong hop|khi|neu)\b")
+_NOTE_PREFIX = re.compile(
+    r"^(?:luu y|chu y|ghi chu|note|so luong|thoi han|thoi gian|le phi|phi|dia chi|ten|ma so|so|noi dung|mau)\b")
 
 
 _INTRO_WORDS = re.compile(r"(?:bao gom|gom|kem theo|sau day|nhu sau)\s*:?")
@@ -180,8 +193,11 @@ def listed_text(name: str) -> str:
     cut = cut if 0 <= cut <= 200 else -1
     generic = bool(_GENERIC_HEAD.match(folded_head))
     if cut >= 0:
-        case_prefix = bool(_CASE_PREFIX.match(_LEADING_NOISE.sub("", fold(name[:cut])))) and cut <= 120
-        if generic or case_prefix:
+        prefix = _LEADING_NOISE.sub("", fold(name[:cut]))
+        case_prefix = bool(_CASE_PREFIX.match(prefix)) and cut <= 120
+        # A short role or recipient before the colon ("Trình Kiểm dịch y tế: Phiếu …"), not a note.
+        role_prefix = cut <= 60 and bool(prefix) and not _NOTE_PREFIX.match(prefix)
+        if generic or case_prefix or role_prefix:
             rest = name[cut + 1:]
             if rest.strip():
                 return rest
@@ -205,7 +221,6 @@ _FOREIGN = re.compile(
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|\bcua nuoc cu tru\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
 )
-_PARENTHESES = re.compile(r"\([^()]*\)")
 _CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")
 _HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")
 
@@ -217,10 +232,51 @@ def says_issued_abroad(name: str) -> bool:
     một trong các giấy tờ sau: - Hộ chiếu do nước ngoài cấp …" the document demanded
     first is Vietnamese, and the foreign papers are alternatives further down.
     """
-    # "(có đầy đủ …; …) do cơ quan … cấp": punctuation inside parentheses ends no clause.
+    return bool(_FOREIGN.search(first_clause(name)))
+
+
+def first_clause(name: str) -> str:
+    """Folded text up to the first colon, semicolon, full stop or list dash.
+
+    "(có đầy đủ …; …) do cơ quan … cấp": punctuation inside parentheses ends no clause.
+    """
     name = _PARENTHESES.sub(lambda m: re.sub(r"[:;.]", ",", m.group(0)), name.lstrip(" -+*•\t"))
     end = _CLAUSE_END.search(name)
-    return bool(_FOREIGN.search(fold(name[:end.start()] if end else name)))
+    return fold(name[:end.start()] if end else name)
+
+
+_STATE_ISSUER = re.compile(
+    # "… của / do <a Vietnamese state body>": the issuer of the document named at the head.
+    r"(?<!xac nhan )\b(?:cua|do) (?:(?:chu tich|thu truong|lanh dao|thu tuong) )?(?:"
+    r"co quan (?:nha nuoc|quan ly nha nuoc|co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|cong an)|"
+    r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
+    r"kho bac nha nuoc|ngan hang nha nuoc|bo truong|bo (?!phan\b)[a-z]+ [a-z]+|so (?:tai chinh|ke hoach|tu phap|"
+    r"xay dung|y te|giao duc|noi vu|cong thuong|nong nghiep|tai nguyen|lao dong|giao thong|van hoa|khoa hoc|"
+    r"thong tin|ngoai vu|du lich)|cuc (?!bo\b)[a-z]+)\b"
+)
+_NOT_STATE = re.compile(r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|\bcua (?:doanh nghiep|to chuc|cong ty)\b")
+
+
+_REFERENCE_BEFORE_ISSUER = re.compile(
+    # "… theo quy định của Bộ luật Dân sự", "… gửi Sở Xây dựng", "… đề nghị của Công an": the body
+    # named is not the issuer of the paper at the head.
+    r"\b(?:theo|tai|gui|de nghi|bao cao|mau|thong tu|nghi dinh|luat|ban hanh|quy dinh|huong dan|"
+    r"chung minh|ve viec|kem theo|dinh kem|hoac|va)\b"
+)
+
+
+def says_issued_by_state(name: str) -> bool:
+    """True when the head document is said to come from a Vietnamese state body.
+
+    "Văn bản chấp thuận … của Ủy ban nhân dân cấp xã", "Giấy phép … do cơ quan có thẩm
+    quyền của Việt Nam cấp". The body must follow the head closely, with no legal
+    reference, addressee or alternative in between, and asides do not count.
+    """
+    clause = first_clause(without_asides(name))
+    issuer = _STATE_ISSUER.search(clause, 0, 140)
+    if not issuer or _REFERENCE_BEFORE_ISSUER.search(clause, 0, issuer.start()):
+        return False
+    return not _NOT_STATE.search(clause, 0, issuer.end() + 40)
 
 
 def is_heading(name: str) -> bool:
