@@ -121,6 +121,11 @@ _COPY_WORDS = re.compile(
 )
 
 
+def unnumbered(name: str) -> str:
+    """Folded text with list numbering and bullets cut from the front, copy-form words kept."""
+    return _LEADING_NOISE.sub("", fold(name))
+
+
 def without_asides(value: str) -> str:
     """The text with parenthesised asides removed: "Giấy chứng nhận (bản gốc) đã cấp" → "Giấy chứng nhận đã cấp"."""
     for _ in range(3):                      # nested "(… (…) …)"
@@ -147,7 +152,7 @@ def head_text(name: str) -> str:
 
 
 _GENERIC_HEAD = re.compile(
-    r"^(?:(?:cac|nhung|mot trong cac|mot trong nhung|mot hoac mot so)\s+)?"
+    r"^(?:thong tin ve\s+)?(?:(?:cac|nhung|mot trong cac|mot trong nhung|mot hoac mot so)\s+)?"
     r"(?:loai\s+)?(?:giay to|tai lieu|van ban|ho so|thanh phan ho so|ban sao cac giay to|giay to phap ly)\b"
 )
 _CASE_PREFIX = re.compile(r"^(?:doi voi|truong hop|khi|neu)\b")
@@ -158,9 +163,11 @@ _NOTE_PREFIX = re.compile(
 _INTRO_WORDS = re.compile(r"(?:bao gom|gom|kem theo|sau day|nhu sau)\s*:?")
 # A consequent clause that names what must be handed in: "Trường hợp … thì nộp bản sao …",
 # "Hành khách là người nước ngoài phải xuất trình hộ chiếu …", "… phải kèm theo bản sao …".
+_SENTENCE_END = re.compile(r"(?<![\d\s])\.\s")    # not the "1.2. " of numbering
 _DEMAND = re.compile(
-    r"(?<!khong )\b(?:(?:thi|ma) (?:phai |can )?|phai |can )(?:nop|xuat trinh|kem theo|bo sung|gui)"
-    r"(?: (?:them|bo sung|kem theo|kem))?\b\s*:?|\bthi (?:phai )?co\b\s*:?"
+    r"(?<!khong )\b(?:(?:thi|ma) (?:phai |can |chi )?|phai |can |chi )(?:nop|xuat trinh|kem theo|bo sung|gui)"
+    r"(?: (?:them|bo sung|kem theo|kem))?\b\s*:?|\bthi (?:phai )?co\b\s*:?|\bco them\b|"
+    r"\bla(?= ban (?:sao|chinh|chup|goc)\b)"      # "… là bản sao giấy khai sinh …"
 )
 
 
@@ -206,7 +213,8 @@ def listed_text(name: str) -> str:
         intro = _INTRO_WORDS.search(shape, 0, 200)
         if intro and name[intro.end():].strip():
             return name[intro.end():]
-    clause_end = min((i for i in (shape.find(";"), shape.find(". "), 250) if i >= 0))
+    sentence = _SENTENCE_END.search(shape)
+    clause_end = min((i for i in (shape.find(";"), sentence.start() if sentence else -1, 250) if i >= 0))
     demand = _DEMAND.search(shape, 0, clause_end)   # a later sentence is another case
     if demand and name[demand.end():].strip():
         return name[demand.end():]
@@ -248,7 +256,8 @@ def first_clause(name: str) -> str:
 _STATE_ISSUER = re.compile(
     # "… của / do <a Vietnamese state body>": the issuer of the document named at the head.
     r"(?<!xac nhan )\b(?:cua|do) (?:(?:chu tich|thu truong|lanh dao|thu tuong) )?(?:"
-    r"co quan (?:nha nuoc|quan ly nha nuoc|co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|cong an)|"
+    r"co quan (?:nha nuoc|quan ly nha nuoc|co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|cong an|"
+    r"co chuc nang quan ly|chuc nang quan ly)|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
     r"kho bac nha nuoc|ngan hang nha nuoc|bo truong|bo (?!phan\b)[a-z]+ [a-z]+|so (?:tai chinh|ke hoach|tu phap|"
     r"xay dung|y te|giao duc|noi vu|cong thuong|nong nghiep|tai nguyen|lao dong|giao thong|van hoa|khoa hoc|"
