@@ -163,6 +163,9 @@ _NOTE_PREFIX = re.compile(
 _INTRO_WORDS = re.compile(r"(?:bao gom|gom|kem theo|sau day|nhu sau)\s*:?")
 # A consequent clause that names what must be handed in: "Trường hợp … thì nộp bản sao …",
 # "Hành khách là người nước ngoài phải xuất trình hộ chiếu …", "… phải kèm theo bản sao …".
+_BARE_DEMAND = re.compile(
+    r"(?<!khong )(?<!chua )(?<!da )(?<!can )(?<!phai )\b(?:nop|xuat trinh)\b"
+    r"(?! (?:ho so|thu tuc|truc tiep|qua|tai|cho|thue|tien|le phi|phi)\b)\s*:?")
 _SENTENCE_END = re.compile(r"(?<![\d\s])\.\s")    # not the "1.2. " of numbering
 _DEMAND = re.compile(
     r"(?<!khong )\b(?:(?:thi|ma) (?:phai |can |chi )?|phai |can |chi )(?:nop|xuat trinh|kem theo|bo sung|gui)"
@@ -216,6 +219,8 @@ def listed_text(name: str) -> str:
     sentence = _SENTENCE_END.search(shape)
     clause_end = min((i for i in (shape.find(";"), sentence.start() if sentence else -1, 250) if i >= 0))
     demand = _DEMAND.search(shape, 0, clause_end)   # a later sentence is another case
+    if not demand and _CASE_PREFIX.match(unnumbered(name)):
+        demand = _BARE_DEMAND.search(shape, 0, clause_end)   # "Đối với …, nhà đầu tư nộp văn bản …"
     if demand and name[demand.end():].strip():
         return name[demand.end():]
     return ""
