@@ -275,7 +275,7 @@ _REFERENCE_BEFORE_ISSUER = re.compile(
     # "… theo quy định của Bộ luật Dân sự", "… gửi Sở Xây dựng", "… đề nghị của Công an": the body
     # named is not the issuer of the paper at the head.
     r"\b(?:theo|tai|gui|de nghi|bao cao|mau|thong tu|nghi dinh|luat|ban hanh|quy dinh|huong dan|"
-    r"chung minh|ve viec|kem theo|dinh kem|hoac|va)\b"
+    r"chung minh|ve viec|kem theo|dinh kem|hoac)\b"
 )
 
 
