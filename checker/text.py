@@ -232,6 +232,7 @@ _FOREIGN = re.compile(
     r"\bto chuc (?:co tham quyen|chuc nang) (?:cua )?nuoc ngoai\b|"
     r"(?<! o )\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do|san xuat|tiep nhan)\b|\bnuoc xuat khau\b|"
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|\bcua nuoc cu tru\b|"
+    r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
 )
 _CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")
