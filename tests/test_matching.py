@@ -33,6 +33,26 @@ def _type(matcher, text):
     ("Giay khai slnh cua con", "giay_khai_sinh"),                                     # one OCR slip
     ("Giấy tờ về đăng ký xe gồm một trong các giấy tờ sau: Bản chính chứng nhận đăng ký xe", "dang_ky_xe"),
     ("Tờ khai đề nghị cấp đổi giấy phép lái xe", "to_khai"),                          # a form, not a licence
+    # The document named in a consequent clause, after a case or a role.
+    ("Trường hợp chủ tàu là cá nhân người nước ngoài thì nộp hộ chiếu (bản sao kèm bản chính)", "ho_chieu"),
+    ("- Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp bản sao hộ chiếu.", "ho_chieu"),
+    ("Đối với dự án đầu tư ra nước ngoài, nhà đầu tư nộp văn bản của cơ quan nhà nước có thẩm quyền",
+     "van_ban_co_quan_nha_nuoc"),
+    ("Trình Biên phòng cửa khẩu: Hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế của thuyền viên", "ho_chieu"),
+    ("1.2. Lao động nữ sinh con là bản sao giấy khai sinh hoặc trích lục khai sinh của con", "giay_khai_sinh"),
+    # Nested lists: the first document under the last generic head.
+    ("* Thành phần hồ sơ 2 (nếu có): Một hoặc một số giấy tờ làm căn cứ xét duyệt, gồm: - Giấy tờ gốc hoặc "
+     "được coi như giấy tờ gốc: + Quyết định phục viên, xuất ngũ", "giay_chung_nhan_nghia_vu_quan_su"),
+    # Asides, spelled-out counts and a missing "Giấy".
+    ("Giấy chứng nhận (bản gốc) đã cấp", "gcn_quyen_su_dung_dat"),
+    ("+ 03 (ba) Thông báo kết quả kiểm tra nhà nước về chất lượng", "kiem_tra_chuyen_nganh"),
+    ("02 ảnh (3x4 cm) của người đề nghị", "anh_the"),
+    # A paper of no known kind, typed by the issuer it names.
+    ("Giấy tờ chứng minh thông tin lý lịch tư pháp do cơ quan có thẩm quyền nước ngoài cấp", "giay_to_nuoc_ngoai"),
+    ("Bản gốc (hoặc bản sao đã được chứng thực) Giấy chứng nhận cư trú do cơ quan thuế của nước cư trú cấp",
+     "giay_to_nuoc_ngoai"),
+    ("Văn bản kết luận của cơ quan có thẩm quyền về việc sử dụng tên hợp tác xã", "van_ban_co_quan_nha_nuoc"),
+    ("Bản dịch giấy phép lái xe nước ngoài ra tiếng Việt", "giay_to_nuoc_ngoai"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
@@ -43,9 +63,36 @@ def test_matches(matcher, text, expected):
     "Đối với chứng nhận chất lượng kiểu loại phụ tùng:",                              # a case heading
     "Lý lịch tư pháp do cơ quan có thẩm quyền của nước mà người đó là công dân cấp",   # foreign: not the domestic type
     "Giấy chứng nhận",
+    # "không cần nộp" is no demand, and a later sentence is another case.
+    "Trường hợp văn bằng được lưu trữ tại cơ sở dữ liệu thì không cần nộp các bản sao văn bằng, chứng chỉ",
+    "Bản sao tài liệu thể hiện quyền của bên cho thuê đối với tàu bay; đối với trường hợp thuê tàu bay "
+    "có tổ bay cần bổ sung Giấy chứng nhận người khai thác tàu bay",
+    # A legal reference or an addressee is not the issuer.
+    "Văn bản của người sử dụng đất đề nghị miễn, giảm theo mẫu ban hành kèm theo Nghị định của Chính phủ",
+    "Văn bản thông báo của chủ đầu tư dự án gửi Sở Xây dựng về nhà ở đủ điều kiện được bán",
+    "Giấy khai thu hồi chứng nhận đăng ký xe (Mẫu ĐKX11 ban hành kèm theo Thông tư 79/2024/TT-BCA của Bộ trưởng Bộ Công an)",
+    # A typo changes a letter or two, not whole words.
+    "Giấy xác nhận của thủ trưởng cơ quan, tổ chức, đơn vị đã ra quyết định cho nghỉ hưu",
+    "- Đối với chứng nhận chất lượng kiểu loại xe",
 ])
 def test_leaves_to_review_or_never_takes_a_domestic_type(matcher, text):
     assert _type(matcher, text) in ("", "giay_to_nuoc_ngoai")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The foreign cue belongs to the first clause: the alternatives listed further are foreign, the head is not.
+    ("Giấy xác nhận của cơ quan có thẩm quyền về việc thôi quốc tịch Việt Nam hoặc bản dịch một trong các giấy tờ "
+     "sau đây: - Hộ chiếu do nước ngoài cấp.", "van_ban_co_quan_nha_nuoc"),
+    # A Vietnamese mission abroad is a Vietnamese issuer.
+    ("Trường hợp người yêu cầu đang công tác ở nước ngoài thì phải nộp Giấy xác nhận tình trạng hôn nhân do Cơ quan "
+     "đại diện lãnh sự của Việt Nam ở nước ngoài cấp.", "xac_nhan_tinh_trang_hon_nhan"),
+    # A foreign organisation is a party, not an issuer; its licence in Viet Nam is Vietnamese.
+    ("Trường hợp chủ tàu là tổ chức nước ngoài thì nộp giấy phép thành lập chi nhánh tại Việt Nam",
+     "giay_phep_thanh_lap"),
+    ("Bản gốc giấy phép đặt văn phòng đại diện nước ngoài tại Việt Nam", "giay_phep_thanh_lap"),
+])
+def test_foreign_only_when_a_foreign_authority_issued_the_head_document(matcher, text, expected):
+    assert _type(matcher, text) == expected
 
 
 def test_unmatched_text_keeps_its_candidates(matcher):
@@ -56,9 +103,18 @@ def test_unmatched_text_keeps_its_candidates(matcher):
 @pytest.mark.skipif(not matcher_quality.SAMPLE.exists(), reason="labelled sample missing")
 def test_quality_on_the_hand_labelled_sample():
     """Precision must meet the 97% target (a wrong type is worse than a review). Coverage of
-    state-issued rows is measured at 68% on this held-out sample, short of the 85% target;
+    state-issued rows is measured at 82% on this held-out sample, short of the 85% target;
     the floor below only guards against regressions."""
     result = matcher_quality.score()
     assert result["rows"] >= 300
     assert result["precision"] >= 0.97, result["wrong"]
-    assert result["coverage"] >= 0.65
+    assert result["coverage"] >= 0.80
+
+
+@pytest.mark.skipif(not matcher_quality.DEV_SAMPLE.exists(), reason="development sample missing")
+def test_quality_on_the_development_sample():
+    """The sample the matcher is tuned against must stay at least as good as the held-out one."""
+    result = matcher_quality.score(matcher_quality.DEV_SAMPLE)
+    assert result["rows"] >= 300
+    assert result["precision"] >= 0.97, result["wrong"]
+    assert result["coverage"] >= 0.80
