@@ -17,15 +17,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from checker.model import DocumentType
-from checker.text import (fold, head_text, is_heading, listed_text, says_issued_abroad, says_issued_by_state,
-                          unnumbered, without_asides)
+from checker.text import (fold, head_text, is_heading, listed_text, opens_with_case, says_issued_abroad,
+                          says_issued_by_state, without_asides)
 
 CONFIDENT = 0.8
 FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
 FUZZY_MIN_LENGTH = 12       # short aliases ("to khai") are too easy to hit by accident
 FUZZY_MARGIN = 4            # the runner-up of another type must be clearly worse
 
-_CASE_WORDS = re.compile(r"(?:doi voi|truong hop|neu|khi)\b")    # "Đối với chứng nhận …" is a case, not a paper
 _FOREIGN_AFTER_NAME = re.compile(r" (?:do |cua )?nuoc ngoai\b(?! (?:tai|o) viet nam)")
 _STATE_PAPER = re.compile(
     r"(?:van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|giay phep|giay chung nhan|chung nhan|"
@@ -139,8 +138,8 @@ class Matcher:
         head = head_text(text)
         found = self._match_head_once(text, head)
         if (not found.document_type and head.startswith(("chung nhan ", "xac nhan "))
-                and not _CASE_WORDS.match(unnumbered(text))):
-            # "Chứng nhận lưu hành tự do" is the "Giấy chứng nhận lưu hành tự do".
+                and not opens_with_case(text)):
+            # "Chứng nhận lưu hành tự do" is the "Giấy chứng nhận lưu hành tự do"; "Đối với chứng nhận …" is a case.
             found = self._match_head_once(text, "giay " + head)
         if not found.document_type and "(" in text:
             # "Giấy chứng nhận (bản gốc) đã cấp": the aside hides the head, but aliases such as

@@ -142,7 +142,7 @@ def head_text(name: str) -> str:
     What remains starts with the document's own head noun ("giay khai sinh ..."),
     which is where the matcher looks for a confident alias.
     """
-    text = _LEADING_NOISE.sub("", fold(name)).strip()
+    text = unnumbered(name).strip()
     for _ in range(40):
         shorter = _COPY_WORDS.sub("", text, count=1)
         if shorter == text:
@@ -189,6 +189,11 @@ def skeleton(value: str) -> str:
     return "".join(map(_base_char, value))
 
 
+def opens_with_case(name: str) -> bool:
+    """True when the text opens with a case ("Đối với …", "Trường hợp …", "Khi …", "Nếu …"), not a paper."""
+    return bool(_CASE_PREFIX.match(unnumbered(name)))
+
+
 def listed_text(name: str) -> str:
     """For 'Giấy tờ …: <first document>, …' the text from the document demanded on, else ''.
 
@@ -203,7 +208,7 @@ def listed_text(name: str) -> str:
     cut = cut if 0 <= cut <= 200 else -1
     generic = bool(_GENERIC_HEAD.match(folded_head))
     if cut >= 0:
-        prefix = _LEADING_NOISE.sub("", fold(name[:cut]))
+        prefix = unnumbered(name[:cut])
         case_prefix = bool(_CASE_PREFIX.match(prefix)) and cut <= 120
         # A short role or recipient before the colon ("Trình Kiểm dịch y tế: Phiếu …"), not a note.
         role_prefix = cut <= 60 and bool(prefix) and not _NOTE_PREFIX.match(prefix)
@@ -219,7 +224,7 @@ def listed_text(name: str) -> str:
     sentence = _SENTENCE_END.search(shape)
     clause_end = min((i for i in (shape.find(";"), sentence.start() if sentence else -1, 250) if i >= 0))
     demand = _DEMAND.search(shape, 0, clause_end)   # a later sentence is another case
-    if not demand and _CASE_PREFIX.match(unnumbered(name)):
+    if not demand and opens_with_case(name):
         demand = _BARE_DEMAND.search(shape, 0, clause_end)   # "Đối với …, nhà đầu tư nộp văn bản …"
     if demand and name[demand.end():].strip():
         return name[demand.end():]
@@ -236,6 +241,7 @@ _FOREIGN = re.compile(
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
 )
 _CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")
+_CLAUSE_MARKS_AS_COMMAS = str.maketrans(":;.", ",,,")
 _HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")
 
 
@@ -254,7 +260,7 @@ def first_clause(name: str) -> str:
 
     "(có đầy đủ …; …) do cơ quan … cấp": punctuation inside parentheses ends no clause.
     """
-    name = _PARENTHESES.sub(lambda m: re.sub(r"[:;.]", ",", m.group(0)), name.lstrip(" -+*•\t"))
+    name = _PARENTHESES.sub(lambda m: m.group(0).translate(_CLAUSE_MARKS_AS_COMMAS), name.lstrip(" -+*•\t"))
     end = _CLAUSE_END.search(name)
     return fold(name[:end.start()] if end else name)
 
@@ -270,8 +276,6 @@ _STATE_ISSUER = re.compile(
     r"thong tin|ngoai vu|du lich)|cuc (?!bo\b)[a-z]+)\b"
 )
 _NOT_STATE = re.compile(r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|\bcua (?:doanh nghiep|to chuc|cong ty)\b")
-
-
 _REFERENCE_BEFORE_ISSUER = re.compile(
     # "… theo quy định của Bộ luật Dân sự", "… gửi Sở Xây dựng", "… đề nghị của Công an": the body
     # named is not the issuer of the paper at the head.
@@ -297,4 +301,4 @@ def says_issued_by_state(name: str) -> bool:
 def is_heading(name: str) -> bool:
     """A case heading such as 'Đối với chứng nhận chất lượng kiểu loại phụ tùng:' — not a document."""
     stripped = name.strip()
-    return stripped.endswith(":") and bool(_HEADING.match(_LEADING_NOISE.sub("", fold(stripped))))
+    return stripped.endswith(":") and bool(_HEADING.match(unnumbered(stripped)))

@@ -12,6 +12,7 @@ Run `python -m tests.matcher_quality` for the full report with the misses, and
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -63,7 +64,6 @@ def score(sample: Path = SAMPLE, catalog: Path = CATALOG) -> dict:
 
 
 def main() -> None:
-    import sys
     sample = DEV_SAMPLE if "--dev" in sys.argv[1:] else SAMPLE
     print(f"sample: {sample.name}")
     result = score(sample)
