@@ -13,6 +13,7 @@ from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\u200e\u200f\ufeff]+")
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_GLUED = re.compile(r"([a-zđ][\u0300-\u036f]*)(?=[A-ZĐ])")    # on NFD text: a lower-case letter, its marks, then a capital
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
@@ -28,7 +29,8 @@ def clean(value: str) -> str:
 @lru_cache(maxsize=200_000)
 def fold(value: str) -> str:
     """Lower-case, diacritics removed, đ→d, punctuation to spaces: the matching key."""
-    value = unicodedata.normalize("NFD", clean(value).lower())
+    # "…tàu biểnGCN ĐK…", "thì nộpVăn bản…": a form file name or the next cell glued on by the portal.
+    value = _GLUED.sub(r"\1 ", unicodedata.normalize("NFD", clean(value))).lower()
     value = "".join(ch for ch in value if unicodedata.category(ch) != "Mn")
     value = value.replace("đ", "d").replace("Đ", "d")
     value = re.sub(r"[^\w%]+", " ", value)
@@ -115,7 +117,7 @@ _COPY_WORDS = re.compile(
     r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|"
     r"(?:co |duoc )?(?:chung thuc|cong chung)\b|"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
-    r"tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
+    r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
     r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b"
     r")\s*"
 )
@@ -165,7 +167,11 @@ _INTRO_WORDS = re.compile(r"(?:bao gom|gom|kem theo|sau day|nhu sau)\s*:?")
 # "Hành khách là người nước ngoài phải xuất trình hộ chiếu …", "… phải kèm theo bản sao …".
 _BARE_DEMAND = re.compile(
     r"(?<!khong )(?<!chua )(?<!da )(?<!can )(?<!phai )\b(?:nop|xuat trinh)\b"
-    r"(?! (?:ho so|thu tuc|truc tiep|qua|tai|cho|thue|tien|le phi|phi)\b)\s*:?")
+    r"(?! (?:ho so|thu tuc|truc tiep|qua|tai|cho|thue|tien|le phi|phi)\b)\s*:?|"
+    r"(?<!khong )\bphai co\b\s*:?")
+_BESIDES = re.compile(r"^ngoai (?:cac )?(?:thanh phan ho so|giay to|ho so|tai lieu)\b")
+_SUBJECT_DEMANDED = re.compile(
+    r"\bthi (?=[^;.]{3,160}? la (?:tai lieu|giay to|thanh phan(?: ho so)?) (?:phai co|bat buoc)\b)")
 _SENTENCE_END = re.compile(r"(?<![\d\s])\.\s")    # not the "1.2. " of numbering
 _DEMAND = re.compile(
     r"(?<!khong )\b(?:(?:thi|ma) (?:phai |can |chi )?|phai |can |chi )(?:nop|xuat trinh|kem theo|bo sung|gui)"
@@ -224,8 +230,13 @@ def listed_text(name: str) -> str:
     sentence = _SENTENCE_END.search(shape)
     clause_end = min((i for i in (shape.find(";"), sentence.start() if sentence else -1, 250) if i >= 0))
     demand = _DEMAND.search(shape, 0, clause_end)   # a later sentence is another case
-    if not demand and opens_with_case(name):
-        demand = _BARE_DEMAND.search(shape, 0, clause_end)   # "Đối với …, nhà đầu tư nộp văn bản …"
+    case = opens_with_case(name)
+    if not demand and case:
+        # "Trường hợp … thì bản án, quyết định của Tòa án là tài liệu phải có trong hồ sơ"
+        demand = _SUBJECT_DEMANDED.search(shape, 0, clause_end)
+    if not demand and (case or _BESIDES.match(unnumbered(name))):
+        # "Đối với …, nhà đầu tư nộp văn bản …", "ngoài thành phần hồ sơ quy định tại điểm a, nộp thêm bản sao …"
+        demand = _BARE_DEMAND.search(shape, 0, clause_end)
     if demand and name[demand.end():].strip():
         return name[demand.end():]
     return ""
@@ -267,7 +278,7 @@ def first_clause(name: str) -> str:
 
 _STATE_ISSUER = re.compile(
     # "… của / do <a Vietnamese state body>": the issuer of the document named at the head.
-    r"(?<!xac nhan )\b(?:cua|do) (?:(?:chu tich|thu truong|lanh dao|thu tuong) )?(?:"
+    r"(?<!xac nhan )\b(?:cua|do) (?:(?:chu tich|thu truong|lanh dao|thu tuong|giam doc|pho giam doc) )*(?:"
     r"co quan (?:nha nuoc|quan ly nha nuoc|co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|cong an|"
     r"co chuc nang quan ly|chuc nang quan ly)|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
@@ -276,6 +287,8 @@ _STATE_ISSUER = re.compile(
     r"thong tin|ngoai vu|du lich)|cuc (?!bo\b)[a-z]+)\b"
 )
 _NOT_STATE = re.compile(r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|\bcua (?:doanh nghiep|to chuc|cong ty)\b")
+_PAPER_ALTERNATIVE = re.compile(
+    r"\b(?:hoac|va) (?:van ban|quyet dinh|cong van|thong bao)(?: thong bao)? (?=(?:cua|do) )")
 _REFERENCE_BEFORE_ISSUER = re.compile(
     # "… theo quy định của Bộ luật Dân sự", "… gửi Sở Xây dựng", "… đề nghị của Công an": the body
     # named is not the issuer of the paper at the head.
@@ -293,7 +306,9 @@ def says_issued_by_state(name: str) -> bool:
     """
     clause = first_clause(without_asides(name))
     issuer = _STATE_ISSUER.search(clause, 0, 140)
-    if not issuer or _REFERENCE_BEFORE_ISSUER.search(clause, 0, issuer.start()):
+    # "Quyết định hoặc văn bản của cơ quan có thẩm quyền": an alternative of the same kind of paper is no other issuer.
+    before = _PAPER_ALTERNATIVE.sub(" ", clause[:issuer.end()]) if issuer else ""
+    if not issuer or _REFERENCE_BEFORE_ISSUER.search(before, 0, len(before) - len(issuer.group(0))):
         return False
     return not _NOT_STATE.search(clause, 0, issuer.end() + 40)
 
