@@ -28,10 +28,10 @@ FUZZY_MARGIN = 4            # the runner-up of another type must be clearly wors
 _FOREIGN_AFTER_NAME = re.compile(r" (?:do |cua )?nuoc ngoai\b(?! (?:tai|o) viet nam)")
 _STATE_PAPER = re.compile(
     r"(?:van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|giay phep|giay chung nhan|chung nhan|"
-    r"ket luan|giay to|tai lieu)\b")
+    r"ket luan|giay to|tai lieu|thu bao lanh)\b")
 _ISSUED_PAPER = re.compile(
     r"(?:giay|van ban|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|quyet dinh|cong van|thong bao|"
-    r"bien ban|ket luan|xac nhan)\b")
+    r"bien ban|ket luan|xac nhan|thu bao lanh)\b")
 
 
 @dataclass(frozen=True)

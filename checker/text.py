@@ -114,7 +114,8 @@ _COPY_WORDS = re.compile(
     r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich)\b|(?:tieng viet|ra tieng viet)\b|"
     r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
     r"(?:duoc )?(?:cap |trich )?tu so goc\b|(?:duoc chung thuc )?tu ban chinh\b|hop le\b|"
-    r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|"
+    r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|dien tu\b|"
+    r"ban (?=ke hoach\b|de an\b|phuong an\b|du thao\b)|"      # "01 bản Kế hoạch": not the "bản kê" of a list
     r"(?:co |duoc )?(?:chung thuc|cong chung)\b|"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
@@ -217,9 +218,11 @@ def listed_text(name: str) -> str:
         prefix = unnumbered(name[:cut])
         case_prefix = bool(_CASE_PREFIX.match(prefix)) and cut <= 120
         # A short role or recipient before the colon ("Trình Kiểm dịch y tế: Phiếu …"), not a note.
-        role_prefix = cut <= 60 and bool(prefix) and not _NOTE_PREFIX.match(prefix)
+        rest = name[cut + 1:]
+        # "Phiếu giao nhận hàng hóa: 01 bản chính; - Bảng kê …": a count after the colon, so the paper is before it.
+        counted = not head_text(rest.split(";")[0])
+        role_prefix = cut <= 60 and bool(prefix) and not _NOTE_PREFIX.match(prefix) and not counted
         if generic or case_prefix or role_prefix:
-            rest = name[cut + 1:]
             if rest.strip():
                 return rest
     shape = skeleton(name)
@@ -247,6 +250,7 @@ _FOREIGN = re.compile(
     r"\b(?:co quan|cap) (?:co tham quyen |chuc nang |y te )?(?:cua )?nuoc ngoai\b|"
     r"\bto chuc (?:co tham quyen|chuc nang) (?:cua )?nuoc ngoai\b|"
     r"(?<! o )\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do|san xuat|tiep nhan)\b|\bnuoc xuat khau\b|"
+    r"\b(?:do|cua) nuoc (?:cu tru|co tau|mang co)\b|"
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|\bcua nuoc cu tru\b|"
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
@@ -276,9 +280,8 @@ def first_clause(name: str) -> str:
     return fold(name[:end.start()] if end else name)
 
 
-_STATE_ISSUER = re.compile(
-    # "… của / do <a Vietnamese state body>": the issuer of the document named at the head.
-    r"(?<!xac nhan )\b(?:cua|do) (?:(?:chu tich|thu truong|lanh dao|thu tuong|giam doc|pho giam doc) )*(?:"
+_STATE_BODY = (
+    r"(?:(?:chu tich|thu truong|lanh dao|thu tuong|giam doc|pho giam doc) )*(?:"
     r"co quan (?:nha nuoc|quan ly nha nuoc|co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|cong an|"
     r"co chuc nang quan ly|chuc nang quan ly)|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
@@ -286,13 +289,20 @@ _STATE_ISSUER = re.compile(
     r"xay dung|y te|giao duc|noi vu|cong thuong|nong nghiep|tai nguyen|lao dong|giao thong|van hoa|khoa hoc|"
     r"thong tin|ngoai vu|du lich)|cuc (?!bo\b)[a-z]+)\b"
 )
-_NOT_STATE = re.compile(r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|\bcua (?:doanh nghiep|to chuc|cong ty)\b")
+# "… của / do <a Vietnamese state body>": the issuer of the document named at the head. "… có xác nhận
+# của Ủy ban nhân dân" is an endorsement of the head paper, not its issuer ...
+_STATE_ISSUER = re.compile(r"(?<!xac nhan )\b(?:cua|do) " + _STATE_BODY)
+# ... unless the confirmation is the paper itself: "Xác nhận của cơ quan thuế về việc …".
+_CONFIRMED_BY_STATE = re.compile(r"^(?:giay |van ban )?xac nhan (?:cua|do) " + _STATE_BODY)
+_NOT_STATE = re.compile(
+    r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|\bcua (?:cac )?(?:doanh nghiep|to chuc|cong ty)\b")
 _PAPER_ALTERNATIVE = re.compile(
     r"\b(?:hoac|va) (?:van ban|quyet dinh|cong van|thong bao)(?: thong bao)? (?=(?:cua|do) )")
 _REFERENCE_BEFORE_ISSUER = re.compile(
     # "… theo quy định của Bộ luật Dân sự", "… gửi Sở Xây dựng", "… đề nghị của Công an": the body
     # named is not the issuer of the paper at the head.
-    r"\b(?:theo|tai|gui|de nghi|bao cao|mau|thong tu|nghi dinh|luat|ban hanh|quy dinh|huong dan|"
+    r"\b(?:theo|tai(?! (?:xuat|nhap|ban|dinh cu|cap|tao|che|bao hiem|co cau|tham|pham|san|lieu|chinh|khoan|nguyen|tro)\b)|"
+    r"gui|de nghi|bao cao|mau|thong tu|nghi dinh|luat|ban hanh|quy dinh|huong dan|"
     r"chung minh|ve viec|kem theo|dinh kem|hoac)\b"
 )
 
@@ -305,6 +315,9 @@ def says_issued_by_state(name: str) -> bool:
     reference, addressee or alternative in between, and asides do not count.
     """
     clause = first_clause(without_asides(name))
+    confirmation = _CONFIRMED_BY_STATE.match(head_text(clause))
+    if confirmation:
+        return not _NOT_STATE.search(head_text(clause), 0, confirmation.end() + 40)
     issuer = _STATE_ISSUER.search(clause, 0, 140)
     # "Quyết định hoặc văn bản của cơ quan có thẩm quyền": an alternative of the same kind of paper is no other issuer.
     before = _PAPER_ALTERNATIVE.sub(" ", clause[:issuer.end()]) if issuer else ""

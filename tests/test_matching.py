@@ -69,6 +69,19 @@ def _type(matcher, text):
      "xây dựng phần móng", "bien_ban_nghiem_thu"),
     ("Trường hợp xóa đăng ký theo yêu cầu của người yêu cầu xóa đăng ký thì bản án, quyết định có hiệu lực của Tòa "
      "án là tài liệu phải có trong Hồ sơ đăng ký (01 bản chính hoặc 01 bản sao có chứng thực)", "ban_an"),
+    # "01 bản Kế hoạch" is a plan, not the "bản kê" of a list; "tái xuất" is no "tại" reference.
+    ("01 bản Kế hoạch an ninh cảng biển có xác nhận của giám đốc doanh nghiệp cảng", "phuong_an_ke_hoach"),
+    ("c) Quyết định buộc tái xuất của cơ quan có thẩm quyền (nếu có): 01 bản chụp.", "van_ban_co_quan_nha_nuoc"),
+    # A confirmation is itself the paper when it heads the component.
+    ("h) Xác nhận của cơ quan thuế về việc chủ đầu tư dự án đã hoàn thành nghĩa vụ tài chính",
+     "van_ban_co_quan_nha_nuoc"),
+    ("Thư bảo lãnh của Bộ Tài chính", "van_ban_co_quan_nha_nuoc"),
+    ("Bản sao có chứng thực, bản sao chứng thực điện tử hoặc bản sao kèm bản chính để đối chiếu Giấy đăng ký hoạt "
+     "động của chi nhánh đã được cấp", "giay_dang_ky_hoat_dong"),
+    ("Bản chụp trang nhân thân hộ chiếu", "ho_chieu"),
+    ("Bản sao giấy chứng nhận đăng ký phương tiện cơ giới đường bộ; phương tiện đường thủy nội địa", "dang_ky_xe"),
+    ("- Giấy chứng nhận nguồn gốc thủy sản khai thác do cơ quan thẩm quyền của nước có tàu cá mang cờ cấp",
+     "giay_to_nuoc_ngoai"),
     # Syllables that repeat once folded ("quan quản", "bàn giao") are words, not typos.
     ("Biên bản bàn giao tàu (kèm bản dịch công chứng)", "hop_dong"),
     ("Văn bản của cơ quan quản lý nhà nước về bảo hiểm cho phép đặt văn phòng đại diện", "van_ban_co_quan_nha_nuoc"),
@@ -93,6 +106,13 @@ def test_matches(matcher, text, expected):
     # A typo changes a letter or two, not whole words.
     "Giấy xác nhận của thủ trưởng cơ quan, tổ chức, đơn vị đã ra quyết định cho nghỉ hưu",
     "- Đối với chứng nhận chất lượng kiểu loại xe",
+    # Aliases that were too wide: an exam result, a fishing boat's deregistration.
+    "Thông báo kết quả kiểm tra, sát hạch đối với các cá nhân tham gia huấn luyện về quản lý, sử dụng vũ khí",
+    "- Giấy chứng nhận xóa đăng ký theo Mẫu số 13.ĐKT Phụ lục VIII ban hành kèm theo Thông tư số 02/2026/TT-BNNMT",
+    # The competent level of a credit institution is the firm's own body, not the state.
+    "d) Văn bản của cấp có thẩm quyền quyết định của các tổ chức tín dụng bị hợp nhất thông qua Đề án hợp nhất",
+    # A count after the colon: the paper is before it, not the next one listed.
+    "- Phiếu giao nhận hàng hóa: 01 bản chính; - Bảng kê lượng tiền mặt: 02 bản chính;",
     # An alternative "of equivalent value" may come from anywhere: no issuer for the head paper.
     "Giấy xác nhận hoặc văn bản tương đương của cơ quan có thẩm quyền cho phép sử dụng làm thực phẩm tại ít nhất "
     "05 nước phát triển",
