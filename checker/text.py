@@ -250,7 +250,7 @@ _FOREIGN = re.compile(
     r"\b(?:co quan|cap) (?:co tham quyen |chuc nang |y te )?(?:cua )?nuoc ngoai\b|"
     r"\bto chuc (?:co tham quyen|chuc nang) (?:cua )?nuoc ngoai\b|"
     r"(?<! o )\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do|san xuat|tiep nhan)\b|\bnuoc xuat khau\b|"
-    r"\b(?:do|cua) nuoc (?:cu tru|co tau|mang co)\b|"
+    r"\b(?:do|cua) nuoc (?:cu tru|co tau|mang co)\b|\bmang co (?:quoc tich )?nuoc ngoai\b|"
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|\bcua nuoc cu tru\b|"
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
@@ -295,7 +295,7 @@ _STATE_ISSUER = re.compile(r"(?<!xac nhan )\b(?:cua|do) " + _STATE_BODY)
 # ... unless the confirmation is the paper itself: "Xác nhận của cơ quan thuế về việc …".
 _CONFIRMED_BY_STATE = re.compile(r"^(?:giay |van ban )?xac nhan (?:cua|do) " + _STATE_BODY)
 _NOT_STATE = re.compile(
-    r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|\bcua (?:cac )?(?:doanh nghiep|to chuc|cong ty)\b")
+    r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|\bcua (?:cac )?(?:doanh nghiep|to chuc|cong ty|nha dau tu)\b")
 _PAPER_ALTERNATIVE = re.compile(
     r"\b(?:hoac|va) (?:van ban|quyet dinh|cong van|thong bao)(?: thong bao)? (?=(?:cua|do) )")
 _REFERENCE_BEFORE_ISSUER = re.compile(
@@ -323,7 +323,9 @@ def says_issued_by_state(name: str) -> bool:
     before = _PAPER_ALTERNATIVE.sub(" ", clause[:issuer.end()]) if issuer else ""
     if not issuer or _REFERENCE_BEFORE_ISSUER.search(before, 0, len(before) - len(issuer.group(0))):
         return False
-    return not _NOT_STATE.search(clause, 0, issuer.end() + 40)
+    # "cấp có thẩm quyền" of a firm (its board, its general meeting) is not the state: look at the whole clause.
+    reach = len(clause) if "cap co tham quyen" in issuer.group(0) else issuer.end() + 40
+    return not _NOT_STATE.search(clause, 0, reach)
 
 
 def is_heading(name: str) -> bool:

@@ -82,6 +82,10 @@ def _type(matcher, text):
     ("Bản sao giấy chứng nhận đăng ký phương tiện cơ giới đường bộ; phương tiện đường thủy nội địa", "dang_ky_xe"),
     ("- Giấy chứng nhận nguồn gốc thủy sản khai thác do cơ quan thẩm quyền của nước có tàu cá mang cờ cấp",
      "giay_to_nuoc_ngoai"),
+    # A foreigner's passport, a ship under a foreign flag: issued abroad, not in a Vietnamese database.
+    ("Hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế của người nước ngoài.", "giay_to_nuoc_ngoai"),
+    ("- Bản sao Giấy chứng nhận đăng ký tàu biển đối với tàu đăng ký mang cờ quốc tịch nước ngoài.",
+     "giay_to_nuoc_ngoai"),
     # Syllables that repeat once folded ("quan quản", "bàn giao") are words, not typos.
     ("Biên bản bàn giao tàu (kèm bản dịch công chứng)", "hop_dong"),
     ("Văn bản của cơ quan quản lý nhà nước về bảo hiểm cho phép đặt văn phòng đại diện", "van_ban_co_quan_nha_nuoc"),
@@ -109,6 +113,10 @@ def test_matches(matcher, text, expected):
     # Aliases that were too wide: an exam result, a fishing boat's deregistration.
     "Thông báo kết quả kiểm tra, sát hạch đối với các cá nhân tham gia huấn luyện về quản lý, sử dụng vũ khí",
     "- Giấy chứng nhận xóa đăng ký theo Mẫu số 13.ĐKT Phụ lục VIII ban hành kèm theo Thông tư số 02/2026/TT-BNNMT",
+    # Someone else's consent, and "phương tiện" of any kind (road, rail, water): no type can be told.
+    "+ Bản sao văn bản đồng ý của cấp có thẩm quyền phê duyệt phương án phát hành trái phiếu quốc tế của tổ chức "
+    "phát hành",
+    "- Bản gốc hoặc bản điện tử Giấy chứng nhận đăng ký phương tiện đã được cấp;",
     # The competent level of a credit institution is the firm's own body, not the state.
     "d) Văn bản của cấp có thẩm quyền quyết định của các tổ chức tín dụng bị hợp nhất thông qua Đề án hợp nhất",
     # A count after the colon: the paper is before it, not the next one listed.
