@@ -155,8 +155,8 @@ def test_unmatched_text_keeps_its_candidates(matcher):
 @pytest.mark.skipif(not matcher_quality.SAMPLE.exists(), reason="labelled sample missing")
 def test_quality_on_the_hand_labelled_sample():
     """Precision must meet the 97% target (a wrong type is worse than a review). Coverage of
-    state-issued rows is measured at 82% on this held-out sample, short of the 85% target;
-    the floor below only guards against regressions."""
+    state-issued rows is 83% on this sample, short of the 85% target; the floor only guards
+    against regressions."""
     result = matcher_quality.score()
     assert result["rows"] >= 300
     assert result["precision"] >= 0.97, result["wrong"]
@@ -170,3 +170,17 @@ def test_quality_on_the_development_sample():
     assert result["rows"] >= 300
     assert result["precision"] >= 0.97, result["wrong"]
     assert result["coverage"] >= 0.80
+
+
+@pytest.mark.parametrize("sample,precision,coverage", [
+    ("random-a", 0.96, 0.52),
+    ("random-b", 0.96, 0.48),
+])
+def test_quality_on_random_blind_samples(sample, precision, coverage):
+    """Random rows, labelled by people who never saw the matcher: the honest figure. Coverage here
+    (about half of state-issued rows) is far below the 85% target because most state papers in
+    real dossiers are one-offs no alias names; the floors only guard against regressions."""
+    result = matcher_quality.score(matcher_quality.SAMPLES[sample])
+    assert result["rows"] >= 480
+    assert result["precision"] >= precision, result["wrong"]
+    assert result["coverage"] >= coverage
