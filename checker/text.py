@@ -219,9 +219,9 @@ def listed_text(name: str) -> str:
         case_prefix = bool(_CASE_PREFIX.match(prefix)) and cut <= 120
         # A short role or recipient before the colon ("Trình Kiểm dịch y tế: Phiếu …"), not a note.
         rest = name[cut + 1:]
-        # "Phiếu giao nhận hàng hóa: 01 bản chính; - Bảng kê …": a count after the colon, so the paper is before it.
-        counted = not head_text(rest.split(";")[0])
-        role_prefix = cut <= 60 and bool(prefix) and not _NOTE_PREFIX.match(prefix) and not counted
+        # Not when only a count follows ("Phiếu giao nhận hàng hóa: 01 bản chính; - Bảng kê …"): the paper is before it.
+        role_prefix = (cut <= 60 and bool(prefix) and not _NOTE_PREFIX.match(prefix)
+                       and bool(head_text(rest.split(";")[0])))
         if generic or case_prefix or role_prefix:
             if rest.strip():
                 return rest
@@ -251,7 +251,7 @@ _FOREIGN = re.compile(
     r"\bto chuc (?:co tham quyen|chuc nang) (?:cua )?nuoc ngoai\b|"
     r"(?<! o )\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do|san xuat|tiep nhan)\b|\bnuoc xuat khau\b|"
     r"\b(?:do|cua) nuoc (?:cu tru|co tau|mang co)\b|\bmang co (?:quoc tich )?nuoc ngoai\b|"
-    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|\bcua nuoc cu tru\b|"
+    r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|"
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
 )
@@ -315,13 +315,16 @@ def says_issued_by_state(name: str) -> bool:
     reference, addressee or alternative in between, and asides do not count.
     """
     clause = first_clause(without_asides(name))
-    confirmation = _CONFIRMED_BY_STATE.match(head_text(clause))
+    head = head_text(clause)
+    confirmation = _CONFIRMED_BY_STATE.match(head)
     if confirmation:
-        return not _NOT_STATE.search(head_text(clause), 0, confirmation.end() + 40)
+        return not _NOT_STATE.search(head, 0, confirmation.end() + 40)
     issuer = _STATE_ISSUER.search(clause, 0, 140)
+    if not issuer:
+        return False
     # "Quyết định hoặc văn bản của cơ quan có thẩm quyền": an alternative of the same kind of paper is no other issuer.
-    before = _PAPER_ALTERNATIVE.sub(" ", clause[:issuer.end()]) if issuer else ""
-    if not issuer or _REFERENCE_BEFORE_ISSUER.search(before, 0, len(before) - len(issuer.group(0))):
+    before = _PAPER_ALTERNATIVE.sub(" ", clause[:issuer.end()])
+    if _REFERENCE_BEFORE_ISSUER.search(before, 0, len(before) - len(issuer.group(0))):
         return False
     # "cấp có thẩm quyền" of a firm (its board, its general meeting) is not the state: look at the whole clause.
     reach = len(clause) if "cap co tham quyen" in issuer.group(0) else issuer.end() + 40

@@ -21,7 +21,7 @@ every miss (`--dev` is short for `--sample dev`).
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections import Counter
 from pathlib import Path
 
@@ -79,11 +79,10 @@ def score(sample: Path = SAMPLE, catalog: Path = CATALOG) -> dict:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    name = "dev" if "--dev" in args else args[args.index("--sample") + 1] if "--sample" in args[:-1] else "held-out"
-    if name not in SAMPLES:
-        sys.exit(f"unknown sample {name!r}; one of: {', '.join(SAMPLES)}")
-    sample = SAMPLES[name]
+    parser = argparse.ArgumentParser(description="Score the matcher on a hand-labelled sample.")
+    parser.add_argument("--sample", choices=SAMPLES, default="held-out")
+    parser.add_argument("--dev", action="store_const", const="dev", dest="sample", help="short for --sample dev")
+    sample = SAMPLES[parser.parse_args().sample]
     print(f"sample: {sample.name}")
     result = score(sample)
     print(f"rows {result['rows']}; matched {result['predicted']}, correct {result['correct']}: "
