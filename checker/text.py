@@ -109,14 +109,16 @@ _LEADING_NOISE = re.compile(
     r"thanh phan ho so(?: so)? \d{1,2}|thanh phan ho so gom)\s+)+")
 _COPY_WORDS = re.compile(
     r"^(?:"
-    r"(?:0?\d{1,2}|mot|hai|ba) (?:bo|ban)\b|"
+    r"(?:0?\d{1,2}|mot|hai|ba) (?:bo|ban)\b(?! (?:sao|chinh|chup|goc|photo|dien tu|dich)\b)|"
     r"ban sao (?:co |duoc |da |da duoc )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
-    r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich)\b|(?:tieng viet|ra tieng viet)\b|"
+    r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich|chung thuc)\b|(?:(?:ra |sang )?tieng viet|tieng nuoc ngoai)\b|"
+    r"do chinh co quan(?: to chuc)?(?: hoac)?(?: ca nhan)? da (?:lap|cap) ban chinh (?:xac thuc|chung thuc)\b|"
+    r"hop phap\b|co gia tri phap ly\b|"
     r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
     r"(?:duoc )?(?:cap |trich )?tu so goc\b|(?:duoc chung thuc )?tu ban chinh\b|hop le\b|"
     r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|dien tu\b|"
     r"ban (?=ke hoach\b|de an\b|phuong an\b|du thao\b)|"      # "01 bản Kế hoạch": not the "bản kê" of a list
-    r"(?:co |duoc )?(?:chung thuc|cong chung)\b|"
+    r"(?:co |duoc )?(?:chung thuc|cong chung|xac thuc)(?: theo quy dinh)?\b|"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
     r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b"
@@ -267,7 +269,9 @@ def says_issued_abroad(name: str) -> bool:
     một trong các giấy tờ sau: - Hộ chiếu do nước ngoài cấp …" the document demanded
     first is Vietnamese, and the foreign papers are alternatives further down.
     """
-    return bool(_FOREIGN.search(first_clause(name)))
+    clause = first_clause(name)
+    # "… văn bằng, chứng chỉ …, trong đó văn bằng do cơ sở giáo dục nước ngoài cấp phải …": a sub-case.
+    return bool(_FOREIGN.search(clause.split(" trong do ")[0]))
 
 
 def first_clause(name: str) -> str:
@@ -277,6 +281,9 @@ def first_clause(name: str) -> str:
     """
     name = _PARENTHESES.sub(lambda m: m.group(0).translate(_CLAUSE_MARKS_AS_COMMAS), name.lstrip(" -+*•\t"))
     end = _CLAUSE_END.search(name)
+    if end and not head_text(name[:end.start()]) and name[end.end():].strip():
+        # "Bản sao có chứng thực …: văn bằng … do cơ sở đào tạo nước ngoài cấp": the copy form is no clause.
+        return first_clause(name[end.end():])
     return fold(name[:end.start()] if end else name)
 
 

@@ -89,6 +89,25 @@ def _type(matcher, text):
     # Syllables that repeat once folded ("quan quản", "bàn giao") are words, not typos.
     ("Biên bản bàn giao tàu (kèm bản dịch công chứng)", "hop_dong"),
     ("Văn bản của cơ quan quản lý nhà nước về bảo hiểm cho phép đặt văn phòng đại diện", "van_ban_co_quan_nha_nuoc"),
+    # Longer copy-form wordings are read past, counts included.
+    ("01 bản sao có chứng thực hoặc 01 bản sao kèm bản chính để đối chiếu hoặc 01 bản sao điện tử có chứng thực "
+     "từ bản chính: Quyết định thành lập tổ chức", "quyet_dinh_thanh_lap"),
+    ("- Bản sao có chứng thực hoặc tệp tin bản sao điện tử được chứng thực theo quy định: Chứng chỉ hành nghề (nếu có)",
+     "chung_chi_hanh_nghe"),
+    ("- Bản sao kèm bản chính để đối chiếu hoặc bản sao do chính cơ quan, tổ chức hoặc cá nhân đã lập bản chính xác "
+     "thực hoặc bản sao điện tử từ sổ gốc hoặc bản sao điện tử có chứng thực từ bản chính hợp đồng thuê tàu bay", "hop_dong"),
+    ("Bản sao hợp pháp văn bằng, chứng chỉ: mỗi thứ 01 bản.", "van_bang_chung_chi"),
+    ("Bản sao có chứng thực hoặc bản sao điện tử có giá trị pháp lý văn bản của cơ quan quản lý nhà nước có thẩm "
+     "quyền cho phép thành lập hội", "van_ban_co_quan_nha_nuoc"),
+    ("Bản chính, bản chứng thực hoặc bản sao kèm bản chính để đối chiếu các bản vẽ hoàn công hệ thống phòng cháy",
+     "ban_ve_thiet_ke"),
+    # The foreign issuer is read past the copy form, and past list numbering ("6. ").
+    ("- Bản sao có chứng thực hoặc tệp tin bản sao điện tử được chứng thực theo quy định: văn bằng, giấy phép năng "
+     "lực hành nghề do cơ sở đào tạo nước ngoài, cơ quan, tổ chức nước ngoài cấp đã được hợp pháp hóa lãnh sự",
+     "giay_to_nuoc_ngoai"),
+    # ... but a sub-case ("trong đó …") is not the document demanded.
+    ("6. Bản sao các văn bằng, chứng chỉ chứng minh trình độ chuyên môn của nhân sự, trong đó văn bằng của người có "
+     "quốc tịch Việt Nam do cơ sở giáo dục nước ngoài cấp phải được công nhận", "van_bang_chung_chi"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
