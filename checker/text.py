@@ -113,7 +113,7 @@ _COPY_WORDS = re.compile(
     r"ban sao (?:co |duoc |da |da duoc )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
     r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich|chung thuc)\b|(?:(?:ra |sang )?tieng viet|tieng nuoc ngoai)\b|"
     r"do chinh co quan(?: to chuc)?(?: hoac)?(?: ca nhan)? da (?:lap|cap) ban chinh (?:xac thuc|chung thuc)\b|"
-    r"hop phap\b|co gia tri phap ly\b|"
+    r"hop phap\b|co gia tri phap ly\b|mau(?= (?:giay|van ban|chung nhan)\b)|"     # "Bản chụp mẫu Giấy chứng nhận …": a specimen
     r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
     r"(?:duoc )?(?:cap |trich )?tu so goc\b|(?:duoc chung thuc )?tu ban chinh\b|hop le\b|"
     r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|dien tu\b|"
@@ -249,7 +249,7 @@ def listed_text(name: str) -> str:
 
 _FOREIGN = re.compile(
     # Issuance abroad, not merely a foreign party ("nhà đầu tư nước ngoài", "trọng tài nước ngoài").
-    r"\b(?:co quan|cap) (?:co tham quyen |chuc nang |y te )?(?:cua )?nuoc ngoai\b|"
+    r"\b(?:co quan|cap) (?:co tham quyen |chuc nang |y te |thue |hai quan |kiem dich )?(?:cua )?nuoc ngoai\b|"
     r"\bto chuc (?:co tham quyen|chuc nang) (?:cua )?nuoc ngoai\b|"
     r"(?<! o )\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do|san xuat|tiep nhan)\b|\bnuoc xuat khau\b|"
     r"\b(?:do|cua) nuoc (?:cu tru|co tau|mang co)\b|\bmang co (?:quoc tich )?nuoc ngoai\b|"
@@ -257,6 +257,7 @@ _FOREIGN = re.compile(
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
 )
+_SUB_CASE = re.compile(r" (?:trong do|trong truong hop) ")
 _CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")
 _CLAUSE_MARKS_AS_COMMAS = str.maketrans(":;.", ",,,")
 _HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")
@@ -271,7 +272,7 @@ def says_issued_abroad(name: str) -> bool:
     """
     clause = first_clause(name)
     # "… văn bằng, chứng chỉ …, trong đó văn bằng do cơ sở giáo dục nước ngoài cấp phải …": a sub-case.
-    return bool(_FOREIGN.search(clause.split(" trong do ")[0]))
+    return bool(_FOREIGN.search(_SUB_CASE.split(clause, 1)[0]))
 
 
 def first_clause(name: str) -> str:

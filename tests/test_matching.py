@@ -108,6 +108,13 @@ def _type(matcher, text):
     # ... but a sub-case ("trong đó …") is not the document demanded.
     ("6. Bản sao các văn bằng, chứng chỉ chứng minh trình độ chuyên môn của nhân sự, trong đó văn bằng của người có "
      "quốc tịch Việt Nam do cơ sở giáo dục nước ngoài cấp phải được công nhận", "van_bang_chung_chi"),
+    ("- Mẫu Giấy chứng nhận kiểm dịch của cơ quan có thẩm quyền của nước nhập khẩu (nếu có).", "giay_to_nuoc_ngoai"),
+    ("++++ Bản gốc xác nhận của Cơ quan thuế nước ngoài về số thuế đã nộp.", "giay_to_nuoc_ngoai"),
+    ("- Quyết định cho phép hợp nhất, Quyết định cho phép sáp nhập;", "van_ban_co_quan_nha_nuoc"),
+    ("+ Giấy phép quá cảnh đối với trường hợp hàng quá cảnh phải có giấy phép: 01 bản chính.", "giay_phep_xuat_nhap_khau"),
+    ("5. Chỉ định của cơ sở KCB, cơ sở chỉnh hình, phục hồi chức năng theo quy định về trang cấp PTTGSH (nếu có)",
+     "giay_ra_vien"),
+    ("d) Bản chụp bằng hoặc chứng chỉ thuyền trưởng, máy trưởng", "chung_chi_chuyen_mon"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
@@ -115,6 +122,10 @@ def test_matches(matcher, text, expected):
 
 @pytest.mark.parametrize("text", [
     "Giấy tờ khác có liên quan",
+    # A foreign tax office named only in a later alternative's case is not the issuer of the head paper.
+    "Bản sao Giấy chứng nhận khấu trừ thuế do cơ quan trả thu nhập cấp hoặc Bản sao chứng từ ngân hàng đối với số "
+    "thuế đã nộp ở nước ngoài trong trường hợp theo quy định của luật pháp nước ngoài, cơ quan thuế nước ngoài không cấp",
+    "Bản sao Quyết định hưởng chế độ một lần theo Quyết định số 290/2005/QĐ-TTg",     # not a slip of "cưỡng chế"
     "Đối với chứng nhận chất lượng kiểu loại phụ tùng:",                              # a case heading
     "Lý lịch tư pháp do cơ quan có thẩm quyền của nước mà người đó là công dân cấp",   # foreign: not the domestic type
     "Giấy chứng nhận",
