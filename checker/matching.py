@@ -17,8 +17,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from checker.model import DocumentType
-from checker.text import (fold, head_text, is_heading, listed_text, opens_with_case, says_issued_abroad,
-                          says_issued_by_state, without_asides)
+from checker.text import (fold, head_text, in_armed_forces_case, is_heading, listed_text, opens_with_case,
+                          says_issued_abroad, says_issued_by_state, without_asides)
 
 CONFIDENT = 0.8
 FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
@@ -65,6 +65,7 @@ class Matcher:
         any_authority = [d.id for d in document_types.values() if d.issued_by_any_authority]
         self._any_authority = any_authority[0] if len(any_authority) == 1 else ""
         self._state_issued = {d.id for d in document_types.values() if d.kind.value == "state_issued"}
+        self._state_when_state_issues = {d.id for d in document_types.values() if d.state_paper_when_state_issues}
         self._by_words: dict[int, list[str]] = {}
         for key in self._owners:
             if len(key) >= FUZZY_MIN_LENGTH:
@@ -87,6 +88,10 @@ class Matcher:
             return Match("", 0.5, found.candidates)
         if not found.document_type:
             return self._match_by_issuer(pieces) or found
+        if (found.document_type in self._state_when_state_issues and self._any_authority
+                and (in_armed_forces_case(text) or says_issued_by_state(pieces[-1]))):
+            # "Giấy giới thiệu của Bộ chỉ huy quân sự cấp tỉnh": written by the state, not by the applicant.
+            return Match(self._any_authority, 0.8, (self._any_authority, found.document_type))
         return found
 
     def _match_by_issuer(self, pieces: list[str]) -> Match | None:

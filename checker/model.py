@@ -127,6 +127,8 @@ class DocumentType(Strict):
     certified_copy_required_by_law: bool = False
     issued_abroad: bool = False       # the type a text falls to when it says a foreign authority issued it
     issued_by_any_authority: bool = False   # ... when it names only a Vietnamese state body as its issuer
+    state_paper_when_state_issues: bool = False   # an applicant's paper a state body may write instead (a unit's
+                                                  # letter of introduction): then it is that state body's paper
     note: str = ""
 
     _norm = field_validator("name", "name_en", "note", mode="before")(lambda v: _nfc(v))

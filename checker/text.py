@@ -293,6 +293,7 @@ _STATE_BODY = (
     r"co quan (?:nha nuoc|quan ly nha nuoc|co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|cong an|"
     r"co chuc nang quan ly|chuc nang quan ly)|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
+    r"(?:bo|ban) chi huy quan su|bo tu lenh|(?:co quan )?don vi (?:cap )?(?:trung doan|su doan|quan doi|cong an)|"
     r"kho bac nha nuoc|ngan hang nha nuoc|bo truong|bo (?!phan\b)[a-z]+ [a-z]+|so (?:tai chinh|ke hoach|tu phap|"
     r"xay dung|y te|giao duc|noi vu|cong thuong|nong nghiep|tai nguyen|lao dong|giao thong|van hoa|khoa hoc|"
     r"thong tin|ngoai vu|du lich)|cuc (?!bo\b)[a-z]+)\b"
@@ -337,6 +338,14 @@ def says_issued_by_state(name: str) -> bool:
     # "cấp có thẩm quyền" of a firm (its board, its general meeting) is not the state: look at the whole clause.
     reach = len(clause) if "cap co tham quyen" in issuer.group(0) else issuer.end() + 40
     return not _NOT_STATE.search(clause, 0, reach)
+
+
+_ARMED_FORCES_CASE = re.compile(r"^doi voi (?:quan doi nhan dan|cong an nhan dan|luc luong vu trang)\b")
+
+
+def in_armed_forces_case(name: str) -> bool:
+    """True for "Đối với Quân đội nhân dân: …", "Đối với Công an nhân dân: …": the unit writing the paper is the state."""
+    return bool(_ARMED_FORCES_CASE.match(unnumbered(name)))
 
 
 def is_heading(name: str) -> bool:

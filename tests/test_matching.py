@@ -115,6 +115,11 @@ def _type(matcher, text):
     ("5. Chỉ định của cơ sở KCB, cơ sở chỉnh hình, phục hồi chức năng theo quy định về trang cấp PTTGSH (nếu có)",
      "giay_ra_vien"),
     ("d) Bản chụp bằng hoặc chứng chỉ thuyền trưởng, máy trưởng", "chung_chi_chuyen_mon"),
+    # A letter of introduction is the applicant's own paper, unless a state body writes it.
+    ("Giấy giới thiệu của cơ quan, tổ chức, doanh nghiệp đối với trường hợp ủy quyền nộp hồ sơ", "giay_gioi_thieu"),
+    ("Giấy giới thiệu của Bộ chỉ huy quân sự cấp tỉnh (nơi cư trú)", "van_ban_co_quan_nha_nuoc"),
+    ("Đối với Công an nhân dân: Giấy giới thiệu của Thủ trưởng đơn vị quản lý trực tiếp ghi rõ nội dung để làm thủ "
+     "tục đăng ký tạm trú", "van_ban_co_quan_nha_nuoc"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
