@@ -88,10 +88,12 @@ class Matcher:
             return Match("", 0.5, found.candidates)
         if not found.document_type:
             return self._match_by_issuer(pieces) or found
-        if (found.document_type in self._state_when_state_issues and self._any_authority
-                and (in_armed_forces_case(text) or says_issued_by_state(pieces[-1]))):
+        if found.document_type in self._state_when_state_issues:
             # "Giấy giới thiệu của Bộ chỉ huy quân sự cấp tỉnh": written by the state, not by the applicant.
-            return Match(self._any_authority, 0.8, (self._any_authority, found.document_type))
+            if self._abroad and says_issued_abroad(pieces[-1]):
+                return Match(self._abroad, 0.85, (self._abroad, found.document_type))
+            if self._any_authority and (in_armed_forces_case(text) or says_issued_by_state(pieces[-1])):
+                return Match(self._any_authority, 0.8, (self._any_authority, found.document_type))
         return found
 
     def _match_by_issuer(self, pieces: list[str]) -> Match | None:
@@ -141,6 +143,14 @@ class Matcher:
 
     def _match_head(self, text: str) -> Match:
         head = head_text(text)
+        drafted_head = head[len("du thao "):] if head.startswith("du thao ") else ""
+        if drafted_head and not drafted_head.startswith("van ban ") and not says_issued_by_state(drafted_head):
+            # "Dự thảo Điều lệ", "Dự thảo hợp đồng": the kind of paper being drafted, if the applicant makes
+            # that kind. A draft of a state paper ("dự thảo quyết định", "… Nghị quyết của Hội đồng nhân
+            # dân") stays a draft, never the state's paper; so does a "dự thảo văn bản …".
+            drafted = self._match_head_once(text, drafted_head)
+            if drafted.document_type and drafted.document_type not in self._state_issued:
+                return drafted
         found = self._match_head_once(text, head)
         if (not found.document_type and head.startswith(("chung nhan ", "xac nhan "))
                 and not opens_with_case(text)):
@@ -215,8 +225,10 @@ def _slip_of(words: list[str], alias: list[str]) -> bool:
     """True when the leading words differ from the alias as a typo does: in few words, by a letter or two.
 
     A high character ratio is not enough: "giấy xác nhận của thủ trưởng" scores
-    high against "giấy xác nhận cư trú" although two whole words differ.
+    high against "giấy xác nhận cư trú" although two whole words differ, and
+    "phiếu báo di chuyển" is not a slip of "phiếu báo điểm": a short word takes one slip.
     """
     differing = [(a, b) for a, b in zip(words, alias) if a != b]
     return (len(differing) <= max(1, len(alias) // 4)
-            and all(Levenshtein.distance(a, b) <= 2 and len(b) >= 3 for a, b in differing))
+            and all(len(b) >= 3 and Levenshtein.distance(a, b) <= (2 if len(b) >= 8 else 1)
+                    for a, b in differing))

@@ -119,6 +119,7 @@ _COPY_WORDS = re.compile(
     r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|dien tu\b|"
     r"ban (?=ke hoach\b|de an\b|phuong an\b|du thao\b)|"      # "01 bản Kế hoạch": not the "bản kê" of a list
     r"(?:co |duoc )?(?:chung thuc|cong chung|xac thuc)(?: theo quy dinh)?\b|"
+    r"tu(?= (?:giay|ban|so|the|van ban|quyet dinh|hop dong|chung chi|trich luc|bang)\b)|"   # "chứng thực từ giấy …"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
     r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b"
@@ -165,6 +166,7 @@ _NOTE_PREFIX = re.compile(
     r"^(?:luu y|chu y|ghi chu|note|so luong|thoi han|thoi gian|le phi|phi|dia chi|ten|ma so|so|noi dung|mau)\b")
 
 
+_LIST_INTRO = re.compile(r"\b(?:giay to|tai lieu|van ban|chung tu) sau(?: day)?$")
 _INTRO_WORDS = re.compile(r"(?:bao gom|gom|kem theo|sau day|nhu sau)\s*:?")
 # A consequent clause that names what must be handed in: "Trường hợp … thì nộp bản sao …",
 # "Hành khách là người nước ngoài phải xuất trình hộ chiếu …", "… phải kèm theo bản sao …".
@@ -224,7 +226,9 @@ def listed_text(name: str) -> str:
         # Not when only a count follows ("Phiếu giao nhận hàng hóa: 01 bản chính; - Bảng kê …"): the paper is before it.
         role_prefix = (cut <= 60 and bool(prefix) and not _NOTE_PREFIX.match(prefix)
                        and bool(head_text(rest.split(";")[0])))
-        if generic or case_prefix or role_prefix:
+        # "Người yêu cầu chứng thực xuất trình một trong các giấy tờ sau: …": the list follows.
+        list_intro = bool(_LIST_INTRO.search(prefix))
+        if generic or case_prefix or role_prefix or list_intro:
             if rest.strip():
                 return rest
     shape = skeleton(name)
@@ -255,7 +259,9 @@ _FOREIGN = re.compile(
     r"\b(?:do|cua) nuoc (?:cu tru|co tau|mang co)\b|\bmang co (?:quoc tich )?nuoc ngoai\b|"
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|"
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
-    r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b"
+    r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b|"
+    r"\btham quyen (?:cua )?phia (?!viet nam\b)[a-z]+|"                  # "… của phía Trung Quốc": the other party's state
+    r"\bban dich\b.{0,80}\btu tieng (?!viet\b)[a-z]+ sang tieng viet\b"   # translated from Chinese: not a Vietnamese paper
 )
 _SUB_CASE = re.compile(r" (?:trong do|trong truong hop) ")
 _CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")

@@ -13,9 +13,12 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
                                              never saw the matcher; measured once, then used to fix
                                              the errors it showed, so now development data;
   random-b  random_b_labelled_components.csv 600 more random rows, labelled blind, from procedures in
-                                             no other sample; measured once before any change it
-                                             could inspire (the figures in README).
-Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b]` for the figures and
+                                             no other sample; measured once, then used like A;
+  random-c  random_c_labelled_components.csv 549 random rows (2026-11-23), labelled blind, from the
+                                             procedures left in no other sample; measured once
+                                             before any change it could inspire (the figures in
+                                             README), then used like A and B.
+Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c]` for the figures and
 every miss (`--dev` is short for `--sample dev`).
 """
 
@@ -39,6 +42,7 @@ SAMPLES = {
     "dev": DEV_SAMPLE,
     "random-a": HERE / "data" / "random_a_labelled_components.csv",
     "random-b": HERE / "data" / "random_b_labelled_components.csv",
+    "random-c": HERE / "data" / "random_c_labelled_components.csv",
 }
 CATALOG = HERE.parent / "catalogs"
 

@@ -118,6 +118,21 @@ def _type(matcher, text):
     # A letter of introduction is the applicant's own paper, unless a state body writes it.
     ("Giấy giới thiệu của cơ quan, tổ chức, doanh nghiệp đối với trường hợp ủy quyền nộp hồ sơ", "giay_gioi_thieu"),
     ("Giấy giới thiệu của Bộ chỉ huy quân sự cấp tỉnh (nơi cư trú)", "van_ban_co_quan_nha_nuoc"),
+    # A draft is typed by the applicant's paper it drafts; a draft of a state paper stays a draft.
+    ("+ Dự thảo hợp đồng (đối với dự án áp dụng hợp đồng BT không yêu cầu thanh toán);", "hop_dong"),
+    ("- Dự thảo phương án bảo vệ công trình thủy lợi theo Mẫu số 03", "phuong_an_ke_hoach"),
+    ("Dự thảo Nghị quyết của Hội đồng nhân dân cấp tỉnh về việc phê duyệt điều chỉnh chương trình phát triển nhà ở.",
+     "du_thao_van_ban"),
+    ("c) Dự thảo văn bản chuyển nhượng, chuyển giao khoản vay (nếu có)", "du_thao_van_ban"),
+    # A list announced before the colon ("… một trong các giấy tờ sau:"), "chứng thực từ" read past. (A list of
+    # identity papers takes its first entry, not giay_to_tuy_than: the same databases, the same verdict.)
+    ("Người yêu cầu chứng thực xuất trình một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản sao của "
+     "Thẻ căn cước công dân", "cccd"),
+    ("2. Bản sao được chứng thực từ giấy báo tử hoặc trích lục khai tử.", "giay_bao_tu"),
+    # The other party's state, and a paper translated from a foreign language, are foreign issuers.
+    ("Giấy Giới thiệu của cơ quan có thẩm quyền của phía Trung Quốc", "giay_to_nuoc_ngoai"),
+    ("Giấy chứng nhận kiểm định an toàn kỹ thuật và bảo vệ môi trường (bản sao có chứng thực kèm bản dịch có chứng "
+     "thực các giấy tờ, văn bản từ tiếng Trung sang tiếng Việt)", "giay_to_nuoc_ngoai"),
     ("Đối với Công an nhân dân: Giấy giới thiệu của Thủ trưởng đơn vị quản lý trực tiếp ghi rõ nội dung để làm thủ "
      "tục đăng ký tạm trú", "van_ban_co_quan_nha_nuoc"),
 ])
@@ -128,6 +143,7 @@ def test_matches(matcher, text, expected):
 @pytest.mark.parametrize("text", [
     "Giấy tờ khác có liên quan",
     "Bản sao Quyết định hưởng chế độ một lần theo Quyết định số 290/2005/QĐ-TTg",     # not a slip of "cưỡng chế"
+    "Phiếu báo di chuyển hồ sơ (Mẫu số 93 Phụ lục I Nghị định số 131/2021/NĐ-CP)",   # nor "phiếu báo điểm"
     "Đối với chứng nhận chất lượng kiểu loại phụ tùng:",                              # a case heading
     "Lý lịch tư pháp do cơ quan có thẩm quyền của nước mà người đó là công dân cấp",   # foreign: not the domestic type
     "Giấy chứng nhận",
@@ -209,8 +225,9 @@ def test_quality_on_the_development_sample():
 
 
 @pytest.mark.parametrize("sample,precision,coverage", [
-    ("random-a", 0.96, 0.52),
-    ("random-b", 0.96, 0.48),
+    ("random-a", 0.97, 0.58),
+    ("random-b", 0.97, 0.60),
+    ("random-c", 0.96, 0.52),
 ])
 def test_quality_on_random_blind_samples(sample, precision, coverage):
     """Random rows, labelled by people who never saw the matcher: the honest figure. Coverage here
