@@ -263,7 +263,7 @@ _FOREIGN = re.compile(
     r"\btham quyen (?:cua )?phia (?!viet nam\b)[a-z]+|"                  # "… của phía Trung Quốc": the other party's state
     r"\bban dich\b.{0,80}\btu tieng (?!viet\b)[a-z]+ sang tieng viet\b"   # translated from Chinese: not a Vietnamese paper
 )
-_SUB_CASE = re.compile(r" (?:trong do|trong truong hop) ")
+_SUB_CASE = re.compile(r" (?:trong do (?!co )|trong truong hop )")
 _CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")
 _CLAUSE_MARKS_AS_COMMAS = str.maketrans(":;.", ",,,")
 _HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")

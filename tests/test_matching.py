@@ -131,6 +131,9 @@ def _type(matcher, text):
     ("2. Bản sao được chứng thực từ giấy báo tử hoặc trích lục khai tử.", "giay_bao_tu"),
     # The other party's state, and a paper translated from a foreign language, are foreign issuers.
     ("Giấy Giới thiệu của cơ quan có thẩm quyền của phía Trung Quốc", "giay_to_nuoc_ngoai"),
+    # "trong đó có …" describes the paper; it is no sub-case.
+    ("Bản chính văn bản xác nhận là nhà sản xuất trong đó có thuốc bảo vệ thực vật đề nghị cấp giấy phép khảo nghiệm "
+     "do cơ quan có thẩm quyền của nước sở tại cấp", "giay_to_nuoc_ngoai"),
     ("Giấy chứng nhận kiểm định an toàn kỹ thuật và bảo vệ môi trường (bản sao có chứng thực kèm bản dịch có chứng "
      "thực các giấy tờ, văn bản từ tiếng Trung sang tiếng Việt)", "giay_to_nuoc_ngoai"),
     ("Đối với Công an nhân dân: Giấy giới thiệu của Thủ trưởng đơn vị quản lý trực tiếp ghi rõ nội dung để làm thủ "
