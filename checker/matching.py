@@ -66,6 +66,7 @@ class Matcher:
         self._any_authority = any_authority[0] if len(any_authority) == 1 else ""
         self._state_issued = {d.id for d in document_types.values() if d.kind.value == "state_issued"}
         self._state_when_state_issues = {d.id for d in document_types.values() if d.state_paper_when_state_issues}
+        self._may_be_issued_abroad = self._state_issued | self._state_when_state_issues
         self._by_words: dict[int, list[str]] = {}
         for key in self._owners:
             if len(key) >= FUZZY_MIN_LENGTH:
@@ -81,19 +82,17 @@ class Matcher:
         if self._regex is None or is_heading(text):
             return Match("", 0.0, ())
         found, pieces = self._match_listed(text)
-        if found.document_type in self._state_issued and self._issued_abroad(pieces[-1]):
+        if found.document_type in self._may_be_issued_abroad and self._issued_abroad(pieces[-1]):
             # A foreign criminal record is not in the Vietnamese database: never the domestic type.
             if self._abroad:
                 return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
             return Match("", 0.5, found.candidates)
         if not found.document_type:
             return self._match_by_issuer(pieces) or found
-        if found.document_type in self._state_when_state_issues:
+        if (found.document_type in self._state_when_state_issues and self._any_authority
+                and (in_armed_forces_case(text) or says_issued_by_state(pieces[-1]))):
             # "Giấy giới thiệu của Bộ chỉ huy quân sự cấp tỉnh": written by the state, not by the applicant.
-            if self._abroad and says_issued_abroad(pieces[-1]):
-                return Match(self._abroad, 0.85, (self._abroad, found.document_type))
-            if self._any_authority and (in_armed_forces_case(text) or says_issued_by_state(pieces[-1])):
-                return Match(self._any_authority, 0.8, (self._any_authority, found.document_type))
+            return Match(self._any_authority, 0.8, (self._any_authority, found.document_type))
         return found
 
     def _match_by_issuer(self, pieces: list[str]) -> Match | None:
@@ -143,13 +142,14 @@ class Matcher:
 
     def _match_head(self, text: str) -> Match:
         head = head_text(text)
-        drafted_head = head[len("du thao "):] if head.startswith("du thao ") else ""
-        if drafted_head and not drafted_head.startswith("van ban ") and not says_issued_by_state(drafted_head):
+        drafted_head = head.removeprefix("du thao ")
+        if drafted_head != head and not drafted_head.startswith("van ban "):
             # "Dự thảo Điều lệ", "Dự thảo hợp đồng": the kind of paper being drafted, if the applicant makes
             # that kind. A draft of a state paper ("dự thảo quyết định", "… Nghị quyết của Hội đồng nhân
             # dân") stays a draft, never the state's paper; so does a "dự thảo văn bản …".
             drafted = self._match_head_once(text, drafted_head)
-            if drafted.document_type and drafted.document_type not in self._state_issued:
+            if (drafted.document_type and drafted.document_type not in self._state_issued
+                    and not says_issued_by_state(drafted_head)):
                 return drafted
         found = self._match_head_once(text, head)
         if (not found.document_type and head.startswith(("chung nhan ", "xac nhan "))
