@@ -26,12 +26,17 @@ FUZZY_MIN_LENGTH = 12       # short aliases ("to khai") are too easy to hit by a
 FUZZY_MARGIN = 4            # the runner-up of another type must be clearly worse
 
 _FOREIGN_AFTER_NAME = re.compile(r" (?:do |cua )?nuoc ngoai\b(?! (?:tai|o) viet nam)")
-_STATE_PAPER = re.compile(
-    r"(?:van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|giay phep|giay chung nhan|chung nhan|"
-    r"ket luan|giay to|tai lieu|thu bao lanh)\b")
+# The papers a state body writes that no more specific type names: letters, decisions, confirmations.
+# A licence or certificate of unknown kind ("Giấy phép lưu hành xe do Bộ Công an cấp") is a kind of
+# its own, held (or not) in its own register: calling it a generic letter would hide that, so it goes
+# to review instead; so does an unnamed "giấy tờ do Ủy ban nhân dân cấp".
+_STATE_LETTER = re.compile(
+    r"(?:van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|ket luan|thu bao lanh)\b")
 _ISSUED_PAPER = re.compile(
     r"(?:giay|van ban|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|quyet dinh|cong van|thong bao|"
     r"bien ban|ket luan|xac nhan|thu bao lanh)\b")
+
+_LIST_JOINER = re.compile(r"^\s*(?:(?:hoac|va|hay) )?")
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,12 @@ class Matcher:
         self._state_issued = {d.id for d in document_types.values() if d.kind.value == "state_issued"}
         self._state_when_state_issues = {d.id for d in document_types.values() if d.state_paper_when_state_issues}
         self._may_be_issued_abroad = self._state_issued | self._state_when_state_issues
+        self._offered_instead: dict[str, str] = {}     # a type -> the type that names it among alternatives
+        for doc in document_types.values():
+            for member in doc.alternatives:
+                owner = self._offered_instead.setdefault(member, doc.id)
+                if owner != doc.id:
+                    self._offered_instead[member] = ""      # in two groups: which one is meant is unknown
         self._by_words: dict[int, list[str]] = {}
         for key in self._owners:
             if len(key) >= FUZZY_MIN_LENGTH:
@@ -108,7 +119,7 @@ class Matcher:
                 continue
             if self._abroad and says_issued_abroad(piece):
                 return Match(self._abroad, 0.85, (self._abroad,))
-            if self._any_authority and _STATE_PAPER.match(head) and says_issued_by_state(piece):
+            if self._any_authority and _STATE_LETTER.match(head) and says_issued_by_state(piece):
                 return Match(self._any_authority, 0.8, (self._any_authority,))
         return None
 
@@ -183,6 +194,9 @@ class Matcher:
             if len(owners) == 1:
                 doc_id = next(iter(owners))
                 confidence = 1.0 if head == key else 0.9
+                group = self._alternatives_named(doc_id, head[len(key):])
+                if group:
+                    return Match(group, confidence, tuple(dict.fromkeys((group, doc_id, *candidates)))[:3])
                 return Match(doc_id, confidence, tuple(candidates[:3]))
             return Match("", 0.5, tuple(sorted(owners))[:3])
         fuzzy = self._fuzzy(head)
@@ -190,6 +204,22 @@ class Matcher:
             return Match(fuzzy.document_type, fuzzy.confidence, tuple(dict.fromkeys(
                 fuzzy.candidates + tuple(candidates)))[:3])
         return Match("", 0.4, tuple(candidates[:3]))
+
+    def _alternatives_named(self, doc_id: str, rest: str) -> str:
+        """The type that stands for a list of alternatives, when the head names two of them in a row.
+
+        "Thẻ căn cước công dân, chứng minh nhân dân, hộ chiếu": any identity paper will do, so the
+        paper demanded is "giấy tờ tùy thân", not the first one listed (an old identity card would
+        even read as obsolete). The folded head has lost its commas; the names follow each other.
+        """
+        group = self._offered_instead.get(doc_id)
+        if not group:
+            return ""
+        following = self._regex.match(_LIST_JOINER.sub("", rest, count=1))
+        if following and any(self._offered_instead.get(other) == group and other != doc_id
+                             for other in self._owners[following.group(0)]):
+            return group
+        return ""
 
     def _fuzzy(self, head: str) -> Match | None:
         """An alias at the head of the text, allowing a typo or an OCR slip ("giay khai slnh").

@@ -41,6 +41,8 @@ EDITS = {
                               ["components.csv", "dòng 12", "cột document_type", "giay_khong_co"]),
     "unknown_data_source": ("document_types.yaml", "data_sources: [ho_tich]", "data_sources: [ho_tich_cu]",
                             ["document_types.yaml", "ho_tich_cu", "data_sources.yaml"]),
+    "unknown_alternative": ("document_types.yaml", "    aliases: [CMND]\n", "    aliases: [CMND]\n    alternatives: [cccd_cu]\n",
+                            ["document_types.yaml", "alternatives", "cccd_cu"]),
     "bad_date_in_data_sources": ("data_sources.yaml",
                                  "as_of: 2025-07-01, status: operational, quality: {dung: true, du: true, sach: false",
                                  "as_of: 2025-13-45, status: operational, quality: {dung: true, du: true, sach: false",

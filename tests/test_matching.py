@@ -124,10 +124,21 @@ def _type(matcher, text):
     ("Dự thảo Nghị quyết của Hội đồng nhân dân cấp tỉnh về việc phê duyệt điều chỉnh chương trình phát triển nhà ở.",
      "du_thao_van_ban"),
     ("c) Dự thảo văn bản chuyển nhượng, chuyển giao khoản vay (nếu có)", "du_thao_van_ban"),
-    # A list announced before the colon ("… một trong các giấy tờ sau:"), "chứng thực từ" read past. (A list of
-    # identity papers takes its first entry, not giay_to_tuy_than: the same databases, the same verdict.)
+    # A list announced before the colon ("… một trong các giấy tờ sau:"), "chứng thực từ" read past.
     ("Người yêu cầu chứng thực xuất trình một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản sao của "
      "Thẻ căn cước công dân", "cccd"),
+    # Two identity papers in a row offer a choice: any identity paper, not the first one (an old identity card
+    # first would read as obsolete). One identity paper, or one followed by a paper of another kind, stays itself.
+    ("Chứng minh nhân dân/Căn cước công dân", "giay_to_tuy_than"),
+    ("Bản chụp một trong những giấy tờ sau: Thẻ Căn cước công dân, Chứng minh nhân dân, Giấy xác nhận thông tin về "
+     "cư trú", "giay_to_tuy_than"),
+    ("b) Bản sao có chứng thực giấy chứng minh nhân dân hoặc thẻ căn cước hoặc hộ chiếu;", "giay_to_tuy_than"),
+    ("Bản sao Căn cước công dân của người đề nghị", "cccd"),
+    ("Thẻ căn cước công dân, sổ hộ khẩu của người đề nghị", "cccd"),
+    ("Hộ chiếu và thị thực còn giá trị", "ho_chieu"),
+    # Papers of people with merit named in Nghị định 131/2021/NĐ-CP (the Mẫu số 93 slip is not "phiếu báo điểm").
+    ("Phiếu báo di chuyển hồ sơ (Mẫu số 93 Phụ lục I Nghị định số 131/2021/NĐ-CP)", "giay_to_nguoi_co_cong"),
+    ("Bản trích lục hồ sơ thương binh", "giay_to_nguoi_co_cong"),
     ("2. Bản sao được chứng thực từ giấy báo tử hoặc trích lục khai tử.", "giay_bao_tu"),
     # The other party's state, and a paper translated from a foreign language, are foreign issuers.
     ("Giấy Giới thiệu của cơ quan có thẩm quyền của phía Trung Quốc", "giay_to_nuoc_ngoai"),
@@ -146,7 +157,7 @@ def test_matches(matcher, text, expected):
 @pytest.mark.parametrize("text", [
     "Giấy tờ khác có liên quan",
     "Bản sao Quyết định hưởng chế độ một lần theo Quyết định số 290/2005/QĐ-TTg",     # not a slip of "cưỡng chế"
-    "Phiếu báo di chuyển hồ sơ (Mẫu số 93 Phụ lục I Nghị định số 131/2021/NĐ-CP)",   # nor "phiếu báo điểm"
+    "Phiếu báo di chuyển trường của học sinh",                                        # nor "phiếu báo điểm"
     "Đối với chứng nhận chất lượng kiểu loại phụ tùng:",                              # a case heading
     "Lý lịch tư pháp do cơ quan có thẩm quyền của nước mà người đó là công dân cấp",   # foreign: not the domestic type
     "Giấy chứng nhận",
@@ -175,6 +186,11 @@ def test_matches(matcher, text, expected):
     # An alternative "of equivalent value" may come from anywhere: no issuer for the head paper.
     "Giấy xác nhận hoặc văn bản tương đương của cơ quan có thẩm quyền cho phép sử dụng làm thực phẩm tại ít nhất "
     "05 nước phát triển",
+    # A licence or certificate of no known kind is its own kind, held in its own register, if any: a state
+    # issuer does not make it a generic letter of a state body. Nor does it make unnamed "giấy tờ" one.
+    "- Giấy phép lưu hành xe do Bộ Công an cấp: 01 bản chụp.",
+    "Giấy phép vào các tỉnh trong nội địa do cơ quan có thẩm quyền của Việt Nam cấp",
+    "a) Giấy tờ hợp pháp do cơ quan có thẩm quyền cấp xác định người có tên là người dân tộc thiểu số",
     # "phải có" after a case that is not the demand of a paper: no bare demand outside a case.
     "Bản mô tả vị trí phải có xác nhận của Ủy ban nhân dân cấp xã",
 ])
