@@ -136,6 +136,11 @@ def _type(matcher, text):
     ("Bản sao Căn cước công dân của người đề nghị", "cccd"),
     ("Thẻ căn cước công dân, sổ hộ khẩu của người đề nghị", "cccd"),
     ("Hộ chiếu và thị thực còn giá trị", "ho_chieu"),
+    # A lab's test report is no report of the applicant's own; the applicant's report on its own trial is.
+    ("k) Báo cáo thử nghiệm khí thải", "ket_qua_thu_nghiem"),
+    ("d) Chứng thư giám định lượng (đối với trường hợp quy định tại Điểm a Khoản 4 Điều 4 Thông tư này)",
+     "ket_qua_thu_nghiem"),
+    ("- Báo cáo kết quả thử nghiệm theo Phụ lục V ban hành kèm theo Nghị định 94/2025/NĐ-CP.", "bao_cao"),
     # Papers of people with merit named in Nghị định 131/2021/NĐ-CP (the Mẫu số 93 slip is not "phiếu báo điểm").
     ("Phiếu báo di chuyển hồ sơ (Mẫu số 93 Phụ lục I Nghị định số 131/2021/NĐ-CP)", "giay_to_nguoi_co_cong"),
     ("Bản trích lục hồ sơ thương binh", "giay_to_nguoi_co_cong"),
