@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checker.model import DocumentType
 from checker.text import (fold, head_text, in_armed_forces_case, is_heading, listed_text, opens_with_case,
-                          says_issued_abroad, says_issued_by_state, without_asides)
+                          says_holder_foreign, says_issued_abroad, says_issued_by_state, without_asides)
 
 CONFIDENT = 0.8
 FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
@@ -71,6 +71,7 @@ class Matcher:
         self._any_authority = any_authority[0] if len(any_authority) == 1 else ""
         self._state_issued = {d.id for d in document_types.values() if d.kind.value == "state_issued"}
         self._state_when_state_issues = {d.id for d in document_types.values() if d.state_paper_when_state_issues}
+        self._from_home_state = {d.id for d in document_types.values() if d.foreign_when_holder_foreign}
         self._may_be_issued_abroad = self._state_issued | self._state_when_state_issues
         self._offered_instead: dict[str, str] = {}     # a type -> the type that names it among alternatives
         for doc in document_types.values():
@@ -100,6 +101,14 @@ class Matcher:
             return Match("", 0.5, found.candidates)
         if not found.document_type:
             return self._match_by_issuer(pieces) or found
+        if found.document_type in self._from_home_state:
+            holder_foreign = says_holder_foreign(text)
+            if holder_foreign is None:      # foreigners and Vietnamese alike: which passport is unknown
+                return Match("", 0.5, found.candidates)
+            if holder_foreign:
+                if self._abroad:
+                    return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
+                return Match("", 0.5, found.candidates)
         if (found.document_type in self._state_when_state_issues and self._any_authority
                 and (in_armed_forces_case(text) or says_issued_by_state(pieces[-1]))):
             # "Giấy giới thiệu của Bộ chỉ huy quân sự cấp tỉnh": written by the state, not by the applicant.

@@ -129,6 +129,8 @@ class DocumentType(Strict):
     issued_by_any_authority: bool = False   # ... when it names only a Vietnamese state body as its issuer
     state_paper_when_state_issues: bool = False   # an applicant's paper a state body may write instead (a unit's
                                                   # letter of introduction): then it is that state body's paper
+    foreign_when_holder_foreign: bool = False   # a paper people get from their own state (a passport): when the
+                                                # row says its holder is foreign, no Vietnamese database holds it
     alternatives: tuple[str, ...] = ()    # types a text may offer in its stead ("thẻ căn cước, hộ chiếu"):
                                           # two of them named one after the other make this type
     note: str = ""

@@ -238,6 +238,9 @@ def listed_text(name: str) -> str:
             return name[intro.end():]
     sentence = _SENTENCE_END.search(shape)
     clause_end = min((i for i in (shape.find(";"), sentence.start() if sentence else -1, 250) if i >= 0))
+    # A demand inside an aside belongs to the aside's case ("Giấy tờ chứng minh địa điểm hợp pháp (trường hợp
+    # giấy tờ … có thành phần là bản sao giấy chứng nhận … thì …)"): it names no paper of the row itself.
+    shape = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), shape)
     demand = _DEMAND.search(shape, 0, clause_end)   # a later sentence is another case
     case = opens_with_case(name)
     if not demand and case:
@@ -279,6 +282,25 @@ def says_issued_abroad(name: str) -> bool:
     clause = first_clause(name)
     # "… văn bằng, chứng chỉ …, trong đó văn bằng do cơ sở giáo dục nước ngoài cấp phải …": a sub-case.
     return bool(_FOREIGN.search(_SUB_CASE.split(clause, 1)[0]))
+
+
+_FOREIGN_HOLDER = re.compile(
+    r"\b(?:nguoi|thuong nhan|to chuc|ca nhan|doanh nghiep|nha dau tu|cong ty|phap nhan)"
+    r"(?: la (?:ca nhan|to chuc))?(?: nguoi)? nuoc ngoai\b(?! (?:tai|o) viet nam)")
+_VIETNAMESE_HOLDER = re.compile(r"\b(?:nguoi|cong dan) viet nam\b")
+_FIRST_SENTENCE = re.compile(r";|(?<![\d\s])\.\s")
+
+
+def says_holder_foreign(name: str) -> bool | None:
+    """True when the text says the paper's holder is a foreigner only; None when Vietnamese holders are named too.
+
+    "Hộ chiếu … đối với trường hợp chủ tàu là cá nhân người nước ngoài": the passport is a
+    foreign one. "… (đối với người nước ngoài, người Việt Nam định cư ở nước ngoài)": either.
+    """
+    folded = fold(_FIRST_SENTENCE.split(name, 1)[0])    # "+ Hành khách là người Việt Nam …" after a ";" is another case
+    if not _FOREIGN_HOLDER.search(folded):
+        return False
+    return None if _VIETNAMESE_HOLDER.search(folded) else True
 
 
 def first_clause(name: str) -> str:

@@ -17,8 +17,13 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
   random-c  random_c_labelled_components.csv 549 random rows (2026-11-23), labelled blind, from the
                                              procedures left in no other sample; measured once
                                              before any change it could inspire (the figures in
-                                             README), then used like A and B.
-Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c]` for the figures and
+                                             README), then used like A and B;
+  source-d  source_d_labelled_components.csv 486 rows (2026-11-23) from a NEW source, in no other sample and not in
+                                             ../shared/realdata: the portal's own JSON of 106 procedures (Gia Lai
+                                             province and a national crawl, mostly Bộ Công Thương, KH&CN, GD&ĐT,
+                                             Dân tộc và Tôn giáo), every row of each; labelled blind against a
+                                             frozen catalog and measured once (the figures in README).
+Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c|source-d]` for the figures and
 every miss (`--dev` is short for `--sample dev`).
 """
 
@@ -43,6 +48,7 @@ SAMPLES = {
     "random-a": HERE / "data" / "random_a_labelled_components.csv",
     "random-b": HERE / "data" / "random_b_labelled_components.csv",
     "random-c": HERE / "data" / "random_c_labelled_components.csv",
+    "source-d": HERE / "data" / "source_d_labelled_components.csv",
 }
 CATALOG = HERE.parent / "catalogs"
 

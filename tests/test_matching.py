@@ -34,8 +34,8 @@ def _type(matcher, text):
     ("Giấy tờ về đăng ký xe gồm một trong các giấy tờ sau: Bản chính chứng nhận đăng ký xe", "dang_ky_xe"),
     ("Tờ khai đề nghị cấp đổi giấy phép lái xe", "to_khai"),                          # a form, not a licence
     # The document named in a consequent clause, after a case or a role.
-    ("Trường hợp chủ tàu là cá nhân người nước ngoài thì nộp hộ chiếu (bản sao kèm bản chính)", "ho_chieu"),
-    ("- Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp bản sao hộ chiếu.", "ho_chieu"),
+    ("Trường hợp chủ tàu là cá nhân thì nộp hộ chiếu (bản sao kèm bản chính)", "ho_chieu"),
+    ("- Công dân Việt Nam định cư ở nước ngoài phải nộp bản sao hộ chiếu.", "ho_chieu"),
     ("Đối với dự án đầu tư ra nước ngoài, nhà đầu tư nộp văn bản của cơ quan nhà nước có thẩm quyền",
      "van_ban_co_quan_nha_nuoc"),
     ("Trình Biên phòng cửa khẩu: Hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế của thuyền viên", "ho_chieu"),
@@ -136,6 +136,20 @@ def _type(matcher, text):
     ("Bản sao Căn cước công dân của người đề nghị", "cccd"),
     ("Thẻ căn cước công dân, sổ hộ khẩu của người đề nghị", "cccd"),
     ("Hộ chiếu và thị thực còn giá trị", "ho_chieu"),
+    # A passport the row gives to a foreigner is a foreign one; to foreigners and Vietnamese alike, unknown (review).
+    ("Trường hợp chủ tàu là cá nhân người nước ngoài thì nộp hộ chiếu (bản sao kèm bản chính để đối chiếu)",
+     "giay_to_nuoc_ngoai"),
+    ("Đối với người nước ngoài: Hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế", "giay_to_nuoc_ngoai"),
+    ("Hộ chiếu còn thời hạn sử dụng (đối với người nước ngoài, người Việt Nam định cư ở nước ngoài)", ""),
+    ("Hộ chiếu còn thời hạn sử dụng", "ho_chieu"),
+    ("Trường hợp chủ tàu là tổ chức nước ngoài thì nộp giấy phép thành lập chi nhánh tại Việt Nam",
+     "giay_phep_thanh_lap"),
+    # Not a slip of "giấy chứng sinh"; a training course's graduation paper is no diploma; an aside's case is no demand.
+    ("c. Bản sao giấy chứng minh thư, hộ chiếu hoặc chứng thực cá nhân hợp pháp khác", "giay_to_tuy_than"),
+    ("Bản sao giấy chứng nhận tốt nghiệp khóa đào tạo pháp luật về sở hữu công nghiệp", "chung_chi_chuyen_mon"),
+    ("Giấy tờ chứng minh có địa điểm hợp pháp để đặt trụ sở (trường hợp giấy tờ chứng minh địa điểm hợp pháp có "
+     "thành phần là bản sao giấy chứng nhận quyền sử dụng đất thì sử dụng dữ liệu trên cơ sở dữ liệu về Đất đai)", ""),
+    ("Quyết định tuyển dụng hoặc hợp đồng lao động của tổ chức đối với người có Chứng chỉ hành nghề", ""),
     # A lab's test report is no report of the applicant's own; the applicant's report on its own trial is.
     ("k) Báo cáo thử nghiệm khí thải", "ket_qua_thu_nghiem"),
     ("d) Chứng thư giám định lượng (đối với trường hợp quy định tại Điểm a Khoản 4 Điều 4 Thông tư này)",
@@ -251,7 +265,8 @@ def test_quality_on_the_development_sample():
 @pytest.mark.parametrize("sample,precision,coverage", [
     ("random-a", 0.97, 0.58),
     ("random-b", 0.97, 0.60),
-    ("random-c", 0.96, 0.52),
+    ("random-c", 0.97, 0.55),
+    ("source-d", 0.97, 0.62),      # a new source (portal JSON of other ministries): blind first measurement 95.9%
 ])
 def test_quality_on_random_blind_samples(sample, precision, coverage):
     """Random rows, labelled by people who never saw the matcher: the honest figure. Coverage here
