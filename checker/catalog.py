@@ -240,13 +240,12 @@ def load_reference(folder: Path) -> tuple[dict[str, DocumentType], dict[str, Dat
     sources_file = _load_yaml(folder / "data_sources.yaml", DataSourcesFile)
     types_file = _load_yaml(folder / "document_types.yaml", DocumentTypesFile)
     sources = {s.id: s for s in sources_file.sources}
+    type_ids = {d.id for d in types_file.document_types}
     for index, doc in enumerate(types_file.document_types):
         for source_id in doc.data_sources:
             if source_id not in sources:
                 raise CatalogError("unknown_source", file="document_types.yaml",
                                    column=f"document_types.{index}.data_sources", value=source_id)
-    type_ids = {d.id for d in types_file.document_types}
-    for index, doc in enumerate(types_file.document_types):
         for doc_id in doc.alternatives:
             if doc_id not in type_ids:
                 raise CatalogError("unknown_document_type", file="document_types.yaml",

@@ -96,9 +96,7 @@ class Matcher:
         found, pieces = self._match_listed(text)
         if found.document_type in self._may_be_issued_abroad and self._issued_abroad(pieces[-1]):
             # A foreign criminal record is not in the Vietnamese database: never the domestic type.
-            if self._abroad:
-                return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
-            return Match("", 0.5, found.candidates)
+            return self._as_foreign(found)
         if not found.document_type:
             return self._match_by_issuer(pieces) or found
         if found.document_type in self._from_home_state:
@@ -106,14 +104,18 @@ class Matcher:
             if holder_foreign is None:      # foreigners and Vietnamese alike: which passport is unknown
                 return Match("", 0.5, found.candidates)
             if holder_foreign:
-                if self._abroad:
-                    return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
-                return Match("", 0.5, found.candidates)
+                return self._as_foreign(found)
         if (found.document_type in self._state_when_state_issues and self._any_authority
                 and (in_armed_forces_case(text) or says_issued_by_state(pieces[-1]))):
             # "Giấy giới thiệu của Bộ chỉ huy quân sự cấp tỉnh": written by the state, not by the applicant.
             return Match(self._any_authority, 0.8, (self._any_authority, found.document_type))
         return found
+
+    def _as_foreign(self, found: Match) -> Match:
+        """The foreign type in place of a domestic match; review when the catalog has no single foreign type."""
+        if self._abroad:
+            return Match(self._abroad, 0.85, (self._abroad,) + found.candidates[:2])
+        return Match("", 0.5, found.candidates)
 
     def _match_by_issuer(self, pieces: list[str]) -> Match | None:
         """A paper of no known kind whose issuer is named: foreign, or a Vietnamese state body.

@@ -288,7 +288,7 @@ _FOREIGN_HOLDER = re.compile(
     r"\b(?:nguoi|thuong nhan|to chuc|ca nhan|doanh nghiep|nha dau tu|cong ty|phap nhan)"
     r"(?: la (?:ca nhan|to chuc))?(?: nguoi)? nuoc ngoai\b(?! (?:tai|o) viet nam)")
 _VIETNAMESE_HOLDER = re.compile(r"\b(?:nguoi|cong dan) viet nam\b")
-_FIRST_SENTENCE = re.compile(r";|(?<![\d\s])\.\s")
+_FIRST_SENTENCE = re.compile(";|" + _SENTENCE_END.pattern)
 
 
 def says_holder_foreign(name: str) -> bool | None:
