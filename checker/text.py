@@ -77,6 +77,10 @@ _DATA_LOOKUP = re.compile(
     r"|(co so du lieu|csdl|vneid|dinh danh dien tu)[^.;]{0,300}"
     r"(khong (phai|can) (nop|xuat trinh|cung cap|tai len)|khong bao gom)"
     r"|khong (phai|can) (nop|xuat trinh|cung cap|tai len)[^.;]{0,200}(co so du lieu|csdl|vneid|dinh danh|khai thac)"
+    # NQ 66.7 wording: "(trường hợp … là bản sao giấy chứng nhận … thì sử dụng dữ liệu trên cơ sở dữ liệu
+    # về Đất đai để thay thế)". Not "… được thay thế bằng dữ liệu khi Cơ sở dữ liệu … được vận hành": that
+    # is a promise for a database not yet running, and the paper is still demanded until then.
+    r"|su dung (du lieu|thong tin) (tren|trong|tu|cua) (co so du lieu|csdl)[^.;]{0,150} thay the\b"
     # A fallback that applies only when the lookup fails is what NQ 66.7 allows: compliant.
     r"|(truong hop|neu)[^.;]{0,120}(khong (the )?(khai thac|tra cuu|xac minh) duoc|"
     r"chua (co|duoc cap nhat)( thong tin)?( [a-z ]{0,40})? (trong|tren) (co so du lieu|csdl|he thong))"
@@ -119,7 +123,8 @@ _COPY_WORDS = re.compile(
     r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|dien tu\b|"
     r"ban (?=ke hoach\b|de an\b|phuong an\b|du thao\b)|"      # "01 bản Kế hoạch": not the "bản kê" of a list
     r"(?:co |duoc )?(?:chung thuc|cong chung|xac thuc)(?: theo quy dinh)?\b|"
-    r"tu(?= (?:giay|ban|so|the|van ban|quyet dinh|hop dong|chung chi|trich luc|bang)\b)|"   # "chứng thực từ giấy …"
+    r"tu(?= (?:giay|ban|so|the|van ban|quyet dinh|hop dong|chung chi|trich luc|bang|can cuoc|chung minh|"
+    r"ho chieu|phieu)\b)|"                                   # "chứng thực từ giấy …", "… từ căn cước công dân"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
     r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b"

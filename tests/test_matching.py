@@ -8,6 +8,7 @@ import pytest
 
 from checker.catalog import load_reference
 from checker.matching import CONFIDENT, Matcher
+from checker.text import says_data_lookup
 from tests import matcher_quality
 from tests.conftest import ROOT
 
@@ -159,6 +160,7 @@ def _type(matcher, text):
     ("Phiếu báo di chuyển hồ sơ (Mẫu số 93 Phụ lục I Nghị định số 131/2021/NĐ-CP)", "giay_to_nguoi_co_cong"),
     ("Bản trích lục hồ sơ thương binh", "giay_to_nguoi_co_cong"),
     ("2. Bản sao được chứng thực từ giấy báo tử hoặc trích lục khai tử.", "giay_bao_tu"),
+    ("Bản sao được chứng thực từ căn cước công dân", "cccd"),                          # NQ 66.7 Phụ lục I wording
     # The other party's state, and a paper translated from a foreign language, are foreign issuers.
     ("Giấy Giới thiệu của cơ quan có thẩm quyền của phía Trung Quốc", "giay_to_nuoc_ngoai"),
     # "trong đó có …" describes the paper; it is no sub-case.
@@ -276,3 +278,20 @@ def test_quality_on_random_blind_samples(sample, precision, coverage):
     assert result["rows"] >= 480
     assert result["precision"] >= precision, result["wrong"]
     assert result["coverage"] >= coverage
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thông tin về cư trú được khai thác từ Cơ sở dữ liệu quốc gia về dân cư, không phải nộp", True),
+    ("Giấy tờ chứng minh có địa điểm hợp pháp để đặt trụ sở (trường hợp giấy tờ chứng minh địa điểm hợp pháp "
+     "có thành phần là bản sao giấy chứng nhận quyền sử dụng đất, tài sản gắn liền với đất thì sử dụng dữ liệu "
+     "trên cơ sở dữ liệu về Đất đai để thay thế)", True),
+    # A promise for a database not yet running: the paper is still demanded until then.
+    ("Bản sao Giấy chứng nhận quyền sử dụng đất. Trường hợp Giấy chứng nhận quyền sử dụng đất đã có trong Cơ sở "
+     "dữ liệu quốc gia về đất đai thì các thông tin này được thay thế bằng dữ liệu khi Cơ sở dữ liệu quốc gia về "
+     "đất đai được vận hành.", False),
+    ("Hợp đồng khai thác và sử dụng thông tin, dữ liệu về địa chất, khoáng sản", False),
+    ("Giấy đăng ký làm ngân hàng thanh toán được thay thế bằng dữ liệu điện tử khi thực hiện dịch vụ công trực "
+     "tuyến", False),
+])
+def test_data_lookup_wording(text, expected):
+    assert says_data_lookup(text) is expected
