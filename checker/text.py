@@ -269,6 +269,9 @@ _FOREIGN = re.compile(
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b|"
     r"\btham quyen (?:cua )?phia (?!viet nam\b)[a-z]+|"                  # "… của phía Trung Quốc": the other party's state
+    # "Văn bản của Bộ Thương mại Vương quốc Campuchia": another state's ministry or government.
+    r"\b(?:bo|chinh phu|bo truong|dai su quan|lanh su quan)(?: (?!viet\b|tai\b)[a-z]+){0,3} "
+    r"(?:vuong quoc|cong hoa|hop chung quoc)\b(?! xa hoi chu nghia viet nam)|"
     r"\bban dich\b.{0,80}\btu tieng (?!viet\b)[a-z]+ sang tieng viet\b"   # translated from Chinese: not a Vietnamese paper
 )
 _SUB_CASE = re.compile(r" (?:trong do (?!co )|trong truong hop )")

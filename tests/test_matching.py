@@ -163,6 +163,9 @@ def _type(matcher, text):
     ("Bản sao được chứng thực từ căn cước công dân", "cccd"),                          # NQ 66.7 Phụ lục I wording
     # The other party's state, and a paper translated from a foreign language, are foreign issuers.
     ("Giấy Giới thiệu của cơ quan có thẩm quyền của phía Trung Quốc", "giay_to_nuoc_ngoai"),
+    ("+ Văn bản của Bộ Thương mại Vương quốc Campuchia đề nghị cho phép quá cảnh hàng hóa: 01 bản chính",
+     "giay_to_nuoc_ngoai"),
+    ("Văn bản của Bộ Công Thương nước Cộng hòa xã hội chủ nghĩa Việt Nam", "van_ban_co_quan_nha_nuoc"),
     # "trong đó có …" describes the paper; it is no sub-case.
     ("Bản chính văn bản xác nhận là nhà sản xuất trong đó có thuốc bảo vệ thực vật đề nghị cấp giấy phép khảo nghiệm "
      "do cơ quan có thẩm quyền của nước sở tại cấp", "giay_to_nuoc_ngoai"),
