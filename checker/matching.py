@@ -31,10 +31,10 @@ _FOREIGN_AFTER_NAME = re.compile(r" (?:do |cua )?nuoc ngoai\b(?! (?:tai|o) viet 
 # its own, held (or not) in its own register: calling it a generic letter would hide that, so it goes
 # to review instead; so does an unnamed "giấy tờ do Ủy ban nhân dân cấp".
 _STATE_LETTER = re.compile(
-    r"(?:van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|ket luan|thu bao lanh)\b")
+    r"(?:van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|ket luan|thu bao lanh|y kien)\b")
 _ISSUED_PAPER = re.compile(
     r"(?:giay|van ban|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|quyet dinh|cong van|thong bao|"
-    r"bien ban|ket luan|xac nhan|thu bao lanh)\b")
+    r"bien ban|ket luan|xac nhan|thu bao lanh|y kien)\b")
 
 _LIST_JOINER = re.compile(r"^\s*(?:(?:hoac|va|hay) )?")
 

@@ -109,7 +109,7 @@ def demands_paper(name: str) -> bool:
 
 
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:\d{1,2}(?: (?:mot|hai|ba|bon|sau|bay|tam|chin|muoi)(?= ))?|[a-z]|[ivx]{1,4}|"
+    r"^(?:(?:\d{1,2}(?: (?:mot|hai|ba|bon|sau|bay|tam|chin|muoi)(?= ))?|(?!y kien\b)[a-z]|[ivx]{1,4}|"  # not "Ý kiến"
     r"thanh phan ho so(?: so)? \d{1,2}|thanh phan ho so gom)\s+)+")
 _COPY_WORDS = re.compile(
     r"^(?:"

@@ -166,6 +166,9 @@ def _type(matcher, text):
     ("+ Văn bản của Bộ Thương mại Vương quốc Campuchia đề nghị cho phép quá cảnh hàng hóa: 01 bản chính",
      "giay_to_nuoc_ngoai"),
     ("Văn bản của Bộ Công Thương nước Cộng hòa xã hội chủ nghĩa Việt Nam", "van_ban_co_quan_nha_nuoc"),
+    # Opinions of state bodies consulted during an appraisal; "Ý" is no list letter.
+    ("- Văn bản góp ý kiến của các cơ quan, đơn vị liên quan;", "van_ban_co_quan_nha_nuoc"),
+    ("Ý kiến bằng văn bản của Ủy ban nhân dân cấp tỉnh có liên quan;", "van_ban_co_quan_nha_nuoc"),
     # "trong đó có …" describes the paper; it is no sub-case.
     ("Bản chính văn bản xác nhận là nhà sản xuất trong đó có thuốc bảo vệ thực vật đề nghị cấp giấy phép khảo nghiệm "
      "do cơ quan có thẩm quyền của nước sở tại cấp", "giay_to_nuoc_ngoai"),
@@ -179,6 +182,8 @@ def test_matches(matcher, text, expected):
 
 
 @pytest.mark.parametrize("text", [
+    "- Văn bản ý kiến của tổ chức, cá nhân khai thác công trình thủy lợi về ảnh hưởng của hoạt động",  # an operator
+    "Ý kiến của cơ quan chủ quản về việc lưu học sinh chưa tốt nghiệp về nước",     # a firm may be the sponsor
     "Giấy tờ khác có liên quan",
     "Bản sao Quyết định hưởng chế độ một lần theo Quyết định số 290/2005/QĐ-TTg",     # not a slip of "cưỡng chế"
     "Phiếu báo di chuyển trường của học sinh",                                        # nor "phiếu báo điểm"
