@@ -83,7 +83,7 @@ _DATA_LOOKUP = re.compile(
     r"|su dung (du lieu|thong tin) (tren|trong|tu|cua) (co so du lieu|csdl)[^.;]{0,150} thay the\b"
     # A fallback that applies only when the lookup fails is what NQ 66.7 allows: compliant.
     r"|(truong hop|neu)[^.;]{0,120}(khong (the )?(khai thac|tra cuu|xac minh) duoc|"
-    r"chua (co|duoc cap nhat)( thong tin)?( [a-z ]{0,40})? (trong|tren) (co so du lieu|csdl|he thong))"
+    r"(chua|khong) (co|duoc cap nhat)( thong tin)?( [a-z ]{0,40})? (trong|tren) (co so du lieu|csdl|he thong))"
 )
 
 
