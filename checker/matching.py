@@ -37,6 +37,7 @@ _ISSUED_PAPER = re.compile(
     r"bien ban|ket luan|xac nhan|thu bao lanh|y kien)\b")
 
 _LIST_JOINER = re.compile(r"^\s*(?:(?:hoac|va|hay) )?")
+_OFFERED_LATER = re.compile(r"^(?:\s*\w+){0,6}? hoac\b")
 
 
 @dataclass(frozen=True)
@@ -227,10 +228,20 @@ class Matcher:
         if not group:
             return ""
         following = self._regex.match(_LIST_JOINER.sub("", rest, count=1))
-        if following and any(self._offered_instead.get(other) == group and other != doc_id
-                             for other in self._owners[following.group(0)]):
+        if following and self._in_group(group, doc_id, following.group(0)):
             return group
+        # "Hộ chiếu hoặc giấy tờ có giá trị thay thế hộ chiếu, chứng minh nhân dân, thẻ căn cước …": another
+        # paper of the group offered with "hoặc" a few words on, in the same clause.
+        offered = _OFFERED_LATER.match(rest)
+        # … but not past another demand: "Hộ chiếu của thuyền viên; hộ chiếu hoặc …" (the folded head has no ";").
+        if offered and not self._regex.search(rest, 0, offered.end()):
+            for later in self._regex.finditer(rest, offered.end(), offered.end() + 80):
+                if self._in_group(group, doc_id, later.group(0)):
+                    return group
         return ""
+
+    def _in_group(self, group: str, doc_id: str, key: str) -> bool:
+        return any(self._offered_instead.get(other) == group and other != doc_id for other in self._owners[key])
 
     def _fuzzy(self, head: str) -> Match | None:
         """An alias at the head of the text, allowing a typo or an OCR slip ("giay khai slnh").

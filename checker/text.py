@@ -127,7 +127,7 @@ _COPY_WORDS = re.compile(
     r"ho chieu|phieu)\b)|"                                   # "chứng thực từ giấy …", "… từ căn cước công dân"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
-    r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b"
+    r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b|co xuat trinh\b|photo\b"
     r")\s*"
 )
 
@@ -268,6 +268,7 @@ _FOREIGN = re.compile(
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|"
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b|"
+    r"\bchinh quyen (?:dia phuong )?(?:cua )?nuoc ngoai\b|\bngoai giao nuoc cu\b|"
     r"\btham quyen (?:cua )?phia (?!viet nam\b)[a-z]+|"                  # "… của phía Trung Quốc": the other party's state
     # "Văn bản của Bộ Thương mại Vương quốc Campuchia": another state's ministry or government.
     r"\b(?:bo|chinh phu|bo truong|dai su quan|lanh su quan)(?: (?!viet\b|tai\b)[a-z]+){0,3} "
@@ -275,6 +276,7 @@ _FOREIGN = re.compile(
     r"\bban dich\b.{0,80}\btu tieng (?!viet\b)[a-z]+ sang tieng viet\b"   # translated from Chinese: not a Vietnamese paper
 )
 _SUB_CASE = re.compile(r" (?:trong do (?!co )|trong truong hop )")
+_DOMESTIC_CASE = re.compile(r"\bdoi voi [a-z ]{0,60}\btrong nuoc\b")
 _CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")
 _CLAUSE_MARKS_AS_COMMAS = str.maketrans(":;.", ",,,")
 _HEADING = re.compile(r"^(?:truong hop|doi voi|neu)\b.*$")
@@ -287,9 +289,12 @@ def says_issued_abroad(name: str) -> bool:
     một trong các giấy tờ sau: - Hộ chiếu do nước ngoài cấp …" the document demanded
     first is Vietnamese, and the foreign papers are alternatives further down.
     """
-    clause = first_clause(name)
+    clause = _SUB_CASE.split(first_clause(name), 1)[0]
     # "… văn bằng, chứng chỉ …, trong đó văn bằng do cơ sở giáo dục nước ngoài cấp phải …": a sub-case.
-    return bool(_FOREIGN.search(_SUB_CASE.split(clause, 1)[0]))
+    foreign = _FOREIGN.search(clause)
+    # "Giấy chứng nhận … (đối với tổ chức trong nước) hoặc văn bản … của cơ quan có thẩm quyền nước ngoài":
+    # the head paper is the domestic one; the foreign paper is the alternative.
+    return bool(foreign) and not _DOMESTIC_CASE.search(clause, 0, foreign.start())
 
 
 _FOREIGN_HOLDER = re.compile(

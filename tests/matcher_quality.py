@@ -23,7 +23,12 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
                                              province and a national crawl, mostly Bộ Công Thương, KH&CN, GD&ĐT,
                                              Dân tộc và Tôn giáo), every row of each; labelled blind against a
                                              frozen catalog and measured once (the figures in README).
-Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c|source-d]` for the figures and
+  source-e  source_e_labelled_components.csv 435 rows (2026-11-23) from the same public crawl, 135 procedures in no other
+                                             sample (Bộ Văn hóa, Thể thao và Du lịch 44, Nội vụ 27, KH&CN 23, Công
+                                             Thương 12, GD&ĐT 12, Ngoại giao 8, Dân tộc và Tôn giáo 7, Quốc phòng 2),
+                                             every row of each; labelled blind against a frozen catalog and measured
+                                             once (the figures in README), then used like A–D.
+Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c|source-d|source-e]` for the figures and
 every miss (`--dev` is short for `--sample dev`).
 """
 
@@ -49,6 +54,7 @@ SAMPLES = {
     "random-b": HERE / "data" / "random_b_labelled_components.csv",
     "random-c": HERE / "data" / "random_c_labelled_components.csv",
     "source-d": HERE / "data" / "source_d_labelled_components.csv",
+    "source-e": HERE / "data" / "source_e_labelled_components.csv",
 }
 CATALOG = HERE.parent / "catalogs"
 

@@ -161,6 +161,21 @@ def _type(matcher, text):
     ("Bản trích lục hồ sơ thương binh", "giay_to_nguoi_co_cong"),
     ("2. Bản sao được chứng thực từ giấy báo tử hoặc trích lục khai tử.", "giay_bao_tu"),
     ("Bản sao được chứng thực từ căn cước công dân", "cccd"),                          # NQ 66.7 Phụ lục I wording
+    ("Bản sao có chứng thực hoặc bản sao có xuất trình bản chính để đối chiếu Giấy chứng nhận đủ điều kiện về an "
+     "ninh, trật tự.", "gcn_an_ninh_trat_tu"),
+    ("Bản sao chứng thực hoặc bản chụp/photo kèm bản chính để đối chiếu bằng tốt nghiệp trung học cơ sở",
+     "van_bang_chung_chi"),
+    # Another identity paper offered with "hoặc" a few words on; not past another demand.
+    ("- Hộ chiếu hoặc giấy tờ có giá trị thay thế hộ chiếu, chứng minh nhân dân,  thẻ căn cước công dân, thẻ căn "
+     "cước hoặc các giấy tờ khác có dán ảnh", "giay_to_tuy_than"),
+    ("Bản sao thẻ Căn cước hoặc thẻ Căn cước công dân hoặc hộ chiếu", "giay_to_tuy_than"),
+    ("Hộ chiếu của thuyền viên; hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế hoặc Thẻ Căn cước của hành khách;",
+     "ho_chieu"),
+    # The head paper is the domestic one when the row says so; the foreign paper is the alternative.
+    ("Bản sao Giấy chứng nhận đăng ký hoạt động giám định (đối với tổ chức giám định trong nước) hoặc bản sao văn "
+     "bản cho phép hoạt động giám định của cơ quan có thẩm quyền nước ngoài", "giay_dang_ky_hoat_dong"),
+    ("Văn bản của Bộ, ngành hoặc chính quyền địa phương nước ngoài phụ trách cho phép tổ chức nước ngoài lập văn "
+     "phòng đại diện tại Việt Nam;", "giay_to_nuoc_ngoai"),
     # The other party's state, and a paper translated from a foreign language, are foreign issuers.
     ("Giấy Giới thiệu của cơ quan có thẩm quyền của phía Trung Quốc", "giay_to_nuoc_ngoai"),
     ("+ Văn bản của Bộ Thương mại Vương quốc Campuchia đề nghị cho phép quá cảnh hàng hóa: 01 bản chính",
@@ -277,13 +292,14 @@ def test_quality_on_the_development_sample():
     ("random-b", 0.97, 0.60),
     ("random-c", 0.97, 0.55),
     ("source-d", 0.97, 0.62),      # a new source (portal JSON of other ministries): blind first measurement 95.9%
+    ("source-e", 0.97, 0.55),      # the same source, 8 other ministries' procedures: blind first measurement 95.7%
 ])
 def test_quality_on_random_blind_samples(sample, precision, coverage):
     """Random rows, labelled by people who never saw the matcher: the honest figure. Coverage here
     (about half of state-issued rows) is far below the 85% target because most state papers in
     real dossiers are one-offs no alias names; the floors only guard against regressions."""
     result = matcher_quality.score(matcher_quality.SAMPLES[sample])
-    assert result["rows"] >= 480
+    assert result["rows"] >= 430
     assert result["precision"] >= precision, result["wrong"]
     assert result["coverage"] >= coverage
 
