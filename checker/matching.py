@@ -234,8 +234,11 @@ class Matcher:
         # paper of the group offered with "hoặc" a few words on, in the same clause.
         offered = _OFFERED_LATER.match(rest)
         # … but not past another demand: "Hộ chiếu của thuyền viên; hộ chiếu hoặc …" (the folded head has no ";").
+        # Nor past "giấy tờ có giá trị đi lại quốc tế": papers for crossing a border, foreigners' among them.
         if offered and not self._regex.search(rest, 0, offered.end()):
             for later in self._regex.finditer(rest, offered.end(), offered.end() + 80):
+                if "di lai quoc te" in rest[:later.start()]:
+                    break
                 if self._in_group(group, doc_id, later.group(0)):
                     return group
         return ""

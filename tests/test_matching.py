@@ -171,6 +171,8 @@ def _type(matcher, text):
     ("Bản sao thẻ Căn cước hoặc thẻ Căn cước công dân hoặc hộ chiếu", "giay_to_tuy_than"),
     ("Hộ chiếu của thuyền viên; hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế hoặc Thẻ Căn cước của hành khách;",
      "ho_chieu"),
+    ("+ Đối với hành khách (nếu có): Hộ chiếu hoặc giấy tờ có giá trị đi lại quốc tế hoặc Giấy chứng minh nhân dân "
+     "hoặc thẻ Căn cước công dân.", "ho_chieu"),                      # border papers: foreigners' among them
     # The head paper is the domestic one when the row says so; the foreign paper is the alternative.
     ("Bản sao Giấy chứng nhận đăng ký hoạt động giám định (đối với tổ chức giám định trong nước) hoặc bản sao văn "
      "bản cho phép hoạt động giám định của cơ quan có thẩm quyền nước ngoài", "giay_dang_ky_hoat_dong"),
