@@ -244,6 +244,7 @@ class Matcher:
         return ""
 
     def _in_group(self, group: str, doc_id: str, key: str) -> bool:
+        """Whether the alias names another paper of the same group: an alternative to the head paper, not a repeat."""
         return any(self._offered_instead.get(other) == group and other != doc_id for other in self._owners[key])
 
     def _fuzzy(self, head: str) -> Match | None:
