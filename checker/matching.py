@@ -30,11 +30,11 @@ _FOREIGN_AFTER_NAME = re.compile(r" (?:do |cua )?nuoc ngoai\b(?! (?:tai|o) viet 
 # A licence or certificate of unknown kind ("Giấy phép lưu hành xe do Bộ Công an cấp") is a kind of
 # its own, held (or not) in its own register: calling it a generic letter would hide that, so it goes
 # to review instead; so does an unnamed "giấy tờ do Ủy ban nhân dân cấp".
-_STATE_LETTER = re.compile(
-    r"(?:van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|ket luan|thu bao lanh|y kien)\b")
+_LETTER_HEADS = r"van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|ket luan|thu bao lanh|y kien"
+_STATE_LETTER = re.compile(rf"(?:{_LETTER_HEADS})\b")
+# Any issued paper: the letters above, and licences, certificates, cards, passports, minutes.
 _ISSUED_PAPER = re.compile(
-    r"(?:giay|van ban|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|quyet dinh|cong van|thong bao|"
-    r"bien ban|ket luan|xac nhan|thu bao lanh|y kien)\b")
+    rf"(?:giay|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|bien ban|{_LETTER_HEADS})\b")
 
 _LIST_JOINER = re.compile(r"^\s*(?:(?:hoac|va|hay) )?")
 _OFFERED_LATER = re.compile(r"^(?:\s*\w+){0,6}? hoac\b")
@@ -236,11 +236,11 @@ class Matcher:
         # … but not past another demand: "Hộ chiếu của thuyền viên; hộ chiếu hoặc …" (the folded head has no ";").
         # Nor past "giấy tờ có giá trị đi lại quốc tế": papers for crossing a border, foreigners' among them.
         if offered and not self._regex.search(rest, 0, offered.end()):
-            for later in self._regex.finditer(rest, offered.end(), offered.end() + 80):
-                if "di lai quoc te" in rest[:later.start()]:
-                    break
-                if self._in_group(group, doc_id, later.group(0)):
-                    return group
+            border = rest.find(" di lai quoc te", offered.end())
+            end = min(offered.end() + 80, border if border >= 0 else len(rest))
+            if any(self._in_group(group, doc_id, later.group(0))
+                   for later in self._regex.finditer(rest, offered.end(), end)):
+                return group
         return ""
 
     def _in_group(self, group: str, doc_id: str, key: str) -> bool:
