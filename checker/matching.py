@@ -18,7 +18,8 @@ from rapidfuzz.distance import Levenshtein
 
 from checker.model import DocumentType
 from checker.text import (fold, head_text, in_armed_forces_case, is_heading, listed_text, opens_with_case,
-                          says_holder_foreign, says_issued_abroad, says_issued_by_state, without_asides)
+                          says_holder_foreign, says_issued_abroad, says_issued_by_state, says_translated,
+                          without_asides)
 
 CONFIDENT = 0.8
 FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
@@ -100,6 +101,9 @@ class Matcher:
             return self._as_foreign(found)
         if not found.document_type:
             return self._match_by_issuer(pieces) or found
+        if found.document_type in self._may_be_issued_abroad and says_translated(pieces[-1]):
+            # Most likely a foreign paper, but the row does not say so: neither the domestic type nor a guess.
+            return Match("", 0.5, found.candidates)
         if found.document_type in self._from_home_state:
             holder_foreign = says_holder_foreign(text)
             if holder_foreign is None:      # foreigners and Vietnamese alike: which passport is unknown

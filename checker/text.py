@@ -273,7 +273,12 @@ _FOREIGN = re.compile(
     # "Văn bản của Bộ Thương mại Vương quốc Campuchia": another state's ministry or government.
     r"\b(?:bo|chinh phu|bo truong|dai su quan|lanh su quan)(?: (?!viet\b|tai\b)[a-z]+){0,3} "
     r"(?:vuong quoc|cong hoa|hop chung quoc)\b(?! xa hoi chu nghia viet nam)|"
-    r"\bban dich\b.{0,80}\btu tieng (?!viet\b)[a-z]+ sang tieng viet\b"   # translated from Chinese: not a Vietnamese paper
+    r"\bban dich\b.{0,80}\btu tieng (?!viet\b)[a-z]+ sang tieng viet\b|"  # translated from Chinese: not a Vietnamese paper
+    # "Giấy đăng ký kinh doanh hoặc giấy tờ có giá trị tương đương của doanh nghiệp lữ hành nước ngoài": the
+    # equivalent is the foreign firm's own registration. A branch or representative office of a foreign firm,
+    # or a firm with foreign capital, is registered in Viet Nam.
+    r"\btuong duong (?:khac )?cua (?:doanh nghiep|to chuc|thuong nhan|cong ty|hang|nha dau tu)"
+    r"(?: (?!chi nhanh\b|van phong\b|co von\b|von\b)[a-z]+){0,6}? nuoc ngoai\b(?! (?:tai|o) viet nam)"
 )
 _SUB_CASE = re.compile(r" (?:trong do (?!co )|trong truong hop )")
 _DOMESTIC_CASE = re.compile(r"\bdoi voi [a-z ]{0,60}\btrong nuoc\b")
@@ -295,6 +300,23 @@ def says_issued_abroad(name: str) -> bool:
     # "Giấy chứng nhận … (đối với tổ chức trong nước) hoặc văn bản … của cơ quan có thẩm quyền nước ngoài":
     # the head paper is the domestic one; the foreign paper is the alternative.
     return bool(foreign) and not _DOMESTIC_CASE.search(clause, 0, foreign.start())
+
+
+# "Bản sao văn bằng … kèm theo bản công chứng dịch sang tiếng Việt": a paper that must come with a translation
+# is written in another language, so it was most likely issued abroad (a diploma to be recognised, a transcript
+# from studies abroad). The row does not say so outright, so this only keeps the domestic type from being
+# assumed; "trường hợp … bằng tiếng nước ngoài thì kèm bản dịch" is a condition, not a statement.
+_TRANSLATED = re.compile(
+    r"\b(?:va|kem|kem theo|kem voi) (?:01 )?ban (?:cong chung |sao )?dich (?:hop le |co chung thuc |cong chung )?"
+    r"(?:sang |ra )?tieng viet\b")
+_TRANSLATION_CONDITION = re.compile(r"\b(?:neu|truong hop|doi voi|tieng nuoc ngoai|ngon ngu khac)\b")
+
+
+def says_translated(name: str) -> bool:
+    """True when the first clause demands the paper together with its Vietnamese translation, unconditionally."""
+    clause = first_clause(name)
+    translated = _TRANSLATED.search(clause)
+    return bool(translated) and not _TRANSLATION_CONDITION.search(clause, 0, translated.start())
 
 
 _FOREIGN_HOLDER = re.compile(
@@ -331,8 +353,8 @@ def first_clause(name: str) -> str:
 
 _STATE_BODY = (
     r"(?:(?:chu tich|thu truong|lanh dao|thu tuong|giam doc|pho giam doc) )*(?:"
-    r"co quan (?:nha nuoc|quan ly nha nuoc|co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|cong an|"
-    r"co chuc nang quan ly|chuc nang quan ly)|"
+    r"co quan (?:nha nuoc|quan ly nha nuoc|(?:to chuc )?co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|"
+    r"cong an|hai quan|tien hanh to tung|co chuc nang quan ly|chuc nang quan ly)|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
     r"(?:bo|ban) chi huy quan su|bo tu lenh|(?:co quan )?don vi (?:cap )?(?:trung doan|su doan|quan doi|cong an)|"
     r"kho bac nha nuoc|ngan hang nha nuoc|bo truong|bo (?!phan\b)[a-z]+ [a-z]+|so (?:tai chinh|ke hoach|tu phap|"

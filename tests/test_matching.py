@@ -193,6 +193,29 @@ def _type(matcher, text):
      "thực các giấy tờ, văn bản từ tiếng Trung sang tiếng Việt)", "giay_to_nuoc_ngoai"),
     ("Đối với Công an nhân dân: Giấy giới thiệu của Thủ trưởng đơn vị quản lý trực tiếp ghi rõ nội dung để làm thủ "
      "tục đăng ký tạm trú", "van_ban_co_quan_nha_nuoc"),
+    # The equivalent paper of a foreign firm is its own registration abroad ...
+    ("(2) Bản sao Giấy đăng ký kinh doanh hoặc giấy tờ có giá trị tương đương của doanh nghiệp kinh doanh dịch vụ lữ "
+     "hành nước ngoài;", "giay_to_nuoc_ngoai"),
+    ("4) Bản sao Giấy chứng nhận đăng ký hoạt động lưu ký chứng khoán hoặc tài liệu tương đương của tổ chức lưu ký tại "
+     "nước ngoài;", "giay_to_nuoc_ngoai"),
+    # ... but a foreign firm's branch, or a firm with foreign capital, is registered in Viet Nam.
+    ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp hoặc giấy tờ tương đương của doanh nghiệp có vốn đầu tư nước ngoài",
+     "gcn_dang_ky_doanh_nghiep"),
+    ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp hoặc giấy tờ tương đương của chi nhánh doanh nghiệp nước ngoài",
+     "gcn_dang_ky_doanh_nghiep"),
+    # Customs, the bodies conducting criminal proceedings, "cơ quan, tổ chức có thẩm quyền": state issuers.
+    ("b) Văn bản xác nhận của cơ quan Hải quan về tình trạng lô hàng quá cảnh: 01 bản chính.", "van_ban_co_quan_nha_nuoc"),
+    ("b) Văn bản của cơ quan tiến hành tố tụng xác định người có yêu cầu trợ giúp pháp lý là trẻ em;",
+     "van_ban_co_quan_nha_nuoc"),
+    ("Bản sao quyết định của cơ quan, tổ chức có thẩm quyền cho phép đổi tên doanh nghiệp", "van_ban_co_quan_nha_nuoc"),
+    # Exam results, training certificates of a profession, transcripts.
+    ("- Kết quả sát hạch đạt yêu cầu còn hiệu lực;", "chung_chi_chuyen_mon"),
+    ("b) Bản sao chứng thực chứng chỉ đào tạo nghiệp vụ thẩm định giá phù hợp với lĩnh vực chuyên môn dự thi",
+     "chung_chi_chuyen_mon"),
+    ("+ Văn bản ghi kết quả học tập trong trường hợp bằng tốt nghiệp không thể hiện chuyên ngành", "van_bang_chung_chi"),
+    # A translation demanded only for a paper in another language says nothing about the paper demanded.
+    ("Bản sao bằng tốt nghiệp đại học; trường hợp văn bằng bằng tiếng nước ngoài thì kèm bản dịch sang tiếng Việt",
+     "van_bang_chung_chi"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
@@ -239,6 +262,9 @@ def test_matches(matcher, text, expected):
     "a) Giấy tờ hợp pháp do cơ quan có thẩm quyền cấp xác định người có tên là người dân tộc thiểu số",
     # "phải có" after a case that is not the demand of a paper: no bare demand outside a case.
     "Bản mô tả vị trí phải có xác nhận của Ủy ban nhân dân cấp xã",
+    # A paper demanded with its Vietnamese translation is in another language: most likely not a Vietnamese diploma.
+    "Bản sao văn bằng hoặc bản sao từ sổ gốc cấp văn bằng đề nghị công nhận kèm theo bản công chứng dịch sang tiếng Việt",
+    "Bản sao và bản dịch hợp lệ sang tiếng Việt bằng tốt nghiệp, kết quả học tập.",
 ])
 def test_leaves_to_review_or_never_takes_a_domestic_type(matcher, text):
     assert _type(matcher, text) in ("", "giay_to_nuoc_ngoai")
