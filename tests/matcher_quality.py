@@ -55,6 +55,7 @@ SAMPLES = {
     "random-c": HERE / "data" / "random_c_labelled_components.csv",
     "source-d": HERE / "data" / "source_d_labelled_components.csv",
     "source-e": HERE / "data" / "source_e_labelled_components.csv",
+    "source-f": HERE / "data" / "source_f_labelled_components.csv",
 }
 CATALOG = HERE.parent / "catalogs"
 
