@@ -37,6 +37,9 @@ _STATE_LETTER = re.compile(rf"(?:{_LETTER_HEADS})\b")
 _ISSUED_PAPER = re.compile(
     rf"(?:giay|tai lieu|chung chi|chung nhan|bang|the|ho chieu|thi thuc|bien ban|{_LETTER_HEADS})\b")
 
+# "Giấy tờ do cơ quan có thẩm quyền nước ngoài cấp phải được hợp pháp hóa lãnh sự …": a rule for any such
+# paper the dossier holds, not the demand of one.
+_RULE_FOR_PAPERS = re.compile(r"^(?:cac )?giay to\b.{0,160}?\bphai (?:duoc )?hop phap hoa\b")
 _LIST_JOINER = re.compile(r"^\s*(?:(?:hoac|va|hay) )?")
 _OFFERED_LATER = re.compile(r"^(?:\s*\w+){0,6}? hoac\b")
 
@@ -131,7 +134,7 @@ class Matcher:
         """
         for piece in pieces:
             head = head_text(piece)
-            if not _ISSUED_PAPER.match(head):
+            if not _ISSUED_PAPER.match(head) or _RULE_FOR_PAPERS.match(head):
                 continue
             if self._abroad and says_issued_abroad(piece):
                 return Match(self._abroad, 0.85, (self._abroad,))

@@ -34,7 +34,12 @@ def fold(value: str) -> str:
     value = "".join(ch for ch in value if unicodedata.category(ch) != "Mn")
     value = value.replace("đ", "d").replace("Đ", "d")
     value = re.sub(r"[^\w%]+", " ", value)
-    return value.strip()
+    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], value).strip()
+
+
+# Abbreviations officials write in dossier lists ("VB xác nhận của cơ quan công an", "UBND cấp xã").
+_ABBREVIATIONS = {"vb": "van ban", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "gcn": "giay chung nhan"}
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b")
 
 
 # Copy-form wording, on folded text. Order matters: the most specific first.
@@ -172,7 +177,8 @@ _NOTE_PREFIX = re.compile(
 
 
 _LIST_INTRO = re.compile(r"\b(?:giay to|tai lieu|van ban|chung tu) sau(?: day)?$")
-_INTRO_WORDS = re.compile(r"(?:bao gom|gom|kem theo|sau day|nhu sau)\s*:?")
+# Not "Quy định ban hành kèm theo Nghị quyết số …" (a legal reference) nor "bản sao kèm theo bản gốc" (a copy form).
+_INTRO_WORDS = re.compile(r"(?:bao gom|gom|(?<!ban hanh )(?<!ban sao )kem theo(?! ban (?:goc|chinh))|sau day|nhu sau)\s*:?")
 # A consequent clause that names what must be handed in: "Trường hợp … thì nộp bản sao …",
 # "Hành khách là người nước ngoài phải xuất trình hộ chiếu …", "… phải kèm theo bản sao …".
 _BARE_DEMAND = re.compile(
@@ -263,7 +269,7 @@ _FOREIGN = re.compile(
     # Issuance abroad, not merely a foreign party ("nhà đầu tư nước ngoài", "trọng tài nước ngoài").
     r"\b(?:co quan|cap) (?:co tham quyen |chuc nang |y te |thue |hai quan |kiem dich )?(?:cua )?nuoc ngoai\b|"
     r"\bto chuc (?:co tham quyen|chuc nang) (?:cua )?nuoc ngoai\b|"
-    r"(?<! o )\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|so tai|nguoi do|san xuat|tiep nhan)\b|\bnuoc xuat khau\b|"
+    r"(?<! o )\bnuoc ngoai cap\b|\bcua nuoc (?:ma|noi|xuat khau|nhap khau|so tai|nguoi do|san xuat|tiep nhan)\b|\bnuoc xuat khau\b|"
     r"\b(?:do|cua) nuoc (?:cu tru|co tau|mang co)\b|\bmang co (?:quoc tich )?nuoc ngoai\b|"
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|"
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
@@ -281,6 +287,8 @@ _FOREIGN = re.compile(
     r"(?: (?!chi nhanh\b|van phong\b|co von\b|von\b)[a-z]+){0,6}? nuoc ngoai\b(?! (?:tai|o) viet nam)"
 )
 _SUB_CASE = re.compile(r" (?:trong do (?!co )|trong truong hop )")
+_OTHER_STATE = re.compile(r" (?:cua|tai|o) (?!viet nam\b)")      # "cơ quan có thẩm quyền của Trung Quốc"
+_ISSUER_DONE = re.compile(r"\b(?:cap|ban hanh|xac nhan|doi voi|ve)\b")
 _DOMESTIC_CASE = re.compile(r"\bdoi voi [a-z ]{0,60}\btrong nuoc\b")
 _CLAUSE_END = re.compile(r"[:;]|\.\s|\s[-+]\s")
 _CLAUSE_MARKS_AS_COMMAS = str.maketrans(":;.", ",,,")
@@ -299,7 +307,15 @@ def says_issued_abroad(name: str) -> bool:
     foreign = _FOREIGN.search(clause)
     # "Giấy chứng nhận … (đối với tổ chức trong nước) hoặc văn bản … của cơ quan có thẩm quyền nước ngoài":
     # the head paper is the domestic one; the foreign paper is the alternative.
-    return bool(foreign) and not _DOMESTIC_CASE.search(clause, 0, foreign.start())
+    if not foreign or _DOMESTIC_CASE.search(clause, 0, foreign.start()):
+        return False
+    # "Giấy công nhận tương đương của cơ quan có thẩm quyền … đối với các văn bằng do cơ sở đào tạo nước ngoài
+    # cấp", "Phiếu lý lịch tư pháp do cơ quan có thẩm quyền của Việt Nam cấp …, Phiếu … do cơ quan có thẩm quyền
+    # của nước ngoài cấp": the head paper's own issuer, a Vietnamese body, comes first, and the foreign body
+    # issues something else. "do Bộ Nông nghiệp nước xuất khẩu cấp" is one foreign issuer, not two.
+    issuer = _STATE_ISSUER.search(clause, 0, foreign.start())
+    return not (issuer and issuer.end() <= foreign.start() and not _OTHER_STATE.match(clause, issuer.end())
+                and _ISSUER_DONE.search(clause, issuer.end(), foreign.start()))
 
 
 # "Bản sao văn bằng … kèm theo bản công chứng dịch sang tiếng Việt": a paper that must come with a translation

@@ -28,7 +28,12 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
                                              Thương 12, GD&ĐT 12, Ngoại giao 8, Dân tộc và Tôn giáo 7, Quốc phòng 2),
                                              every row of each; labelled blind against a frozen catalog and measured
                                              once (the figures in README), then used like A–D.
-Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c|source-d|source-e]` for the figures and
+  source-f  source_f_labelled_components.csv 476 rows (2026-11-23) from ANOTHER new source (ChippedTopaz/am-sieu-toc-data,
+                                             the new portal's JSON), 115 procedures of 31 ministries and provinces in no
+                                             other sample (Nội vụ, GD&ĐT, Công Thương, Quốc phòng, KH&CN, Ngoại giao,
+                                             VHTTDL, Y tế and 20 provinces), every row of each; labelled blind against a
+                                             frozen catalog and measured once (the figures in README), then used like A–E.
+Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c|source-d|source-e|source-f]` for the figures and
 every miss (`--dev` is short for `--sample dev`).
 """
 
