@@ -26,6 +26,11 @@ def clean(value: str) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
+# Abbreviations officials write in dossier lists ("VB xác nhận của cơ quan công an", "UBND cấp xã").
+_ABBREVIATIONS = {"vb": "van ban", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "gcn": "giay chung nhan"}
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b")
+
+
 @lru_cache(maxsize=200_000)
 def fold(value: str) -> str:
     """Lower-case, diacritics removed, đ→d, punctuation to spaces: the matching key."""
@@ -35,11 +40,6 @@ def fold(value: str) -> str:
     value = value.replace("đ", "d").replace("Đ", "d")
     value = re.sub(r"[^\w%]+", " ", value)
     return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], value).strip()
-
-
-# Abbreviations officials write in dossier lists ("VB xác nhận của cơ quan công an", "UBND cấp xã").
-_ABBREVIATIONS = {"vb": "van ban", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "gcn": "giay chung nhan"}
-_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b")
 
 
 # Copy-form wording, on folded text. Order matters: the most specific first.
