@@ -230,6 +230,20 @@ def _type(matcher, text):
     # A translation demanded only for a paper in another language says nothing about the paper demanded.
     ("Bản sao bằng tốt nghiệp đại học; trường hợp văn bằng bằng tiếng nước ngoài thì kèm bản dịch sang tiếng Việt",
      "van_bang_chung_chi"),
+    # Decisions only a state body can make, named by their subject alone: tax deferral, state ownership, benefits.
+    ("Quyết định gia hạn nộp thuế theo quy định tại Điều 6 Thông tư (nếu có);", "van_ban_co_quan_nha_nuoc"),
+    ("- Quyết định xác lập quyền sở hữu toàn dân (đối với tài sản được xác lập quyền sở hữu toàn dân): 01 bản chính",
+     "van_ban_co_quan_nha_nuoc"),
+    ("b) Quyết định hưởng trợ cấp xã hội hàng tháng; Quyết định tiếp nhận đối tượng vào chăm sóc, nuôi dưỡng",
+     "van_ban_co_quan_nha_nuoc"),
+    ("- Quyết định công nhận ban vận động thành lập hội kèm theo danh sách thành viên ban vận động (bản chính);",
+     "van_ban_co_quan_nha_nuoc"),
+    # War-merit papers of Decree 131/2021 and the social-assistance papers of Decree 81/2021.
+    ("- Bản sao được chứng thực từ một trong các giấy tờ sau: giấy chứng nhận gia đình hoặc thân nhân liệt sĩ; quyết "
+     "định trợ cấp thờ cúng liệt sĩ,", "giay_to_nguoi_co_cong"),
+    ("Giấy xác nhận của cơ quan quản lý đối tượng người có công đối với đối tượng được quy định tại khoản 1 Điều 15",
+     "giay_to_nguoi_co_cong"),
+    ("c) Huân chương Kháng chiến, Huy chương Kháng chiến, Bằng Bà mẹ Việt Nam anh hùng;", "khen_thuong"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
@@ -240,6 +254,9 @@ def test_matches(matcher, text, expected):
     "Ý kiến của cơ quan chủ quản về việc lưu học sinh chưa tốt nghiệp về nước",     # a firm may be the sponsor
     "Giấy tờ khác có liên quan",
     "Bản sao Quyết định hưởng chế độ một lần theo Quyết định số 290/2005/QĐ-TTg",     # not a slip of "cưỡng chế"
+    # Decisions a private school or investor may make: "công nhận kết quả thi", "phê duyệt dự án".
+    "Quyết định công nhận kết quả thi của học viên tham gia khóa đào tạo",
+    "- Quyết định phê duyệt dự án đầu tư xây dựng: 01 bản chính",
     "Phiếu báo di chuyển trường của học sinh",                                        # nor "phiếu báo điểm"
     "Đối với chứng nhận chất lượng kiểu loại phụ tùng:",                              # a case heading
     "Lý lịch tư pháp do cơ quan có thẩm quyền của nước mà người đó là công dân cấp",   # foreign: not the domestic type
