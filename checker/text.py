@@ -116,8 +116,15 @@ def demands_paper(name: str) -> bool:
 _LEADING_NOISE = re.compile(
     r"^(?:(?:\d{1,2}(?: (?:mot|hai|ba|bon|sau|bay|tam|chin|muoi)(?= ))?|(?!y kien\b)[a-z]|[ivx]{1,4}|"  # not "Ý kiến"
     r"thanh phan ho so(?: so)? \d{1,2}|thanh phan ho so gom)\s+)+")
+# How the dossier is handed in, as a copy form's condition: "(trường hợp nộp hồ sơ trực tiếp); bản sao có chứng
+# thực (trường hợp gửi hồ sơ qua bưu chính hoặc trên môi trường điện tử) các quyết định …".
+_CHANNEL = (
+    r"(?:truc tiep|truc tuyen|qua (?:duong )?(?:buu chinh|buu dien)(?: cong ich)?|(?:tren|qua) moi truong dien tu|"
+    r"qua (?:he thong |cong )?dich vu cong(?: truc tuyen)?|theo hinh thuc phu hop khac)"
+)
 _COPY_WORDS = re.compile(
     r"^(?:"
+    r"(?:trong )?truong hop (?:nop|gui) (?:ho so )?" + _CHANNEL + r"(?: (?:hoac|va) " + _CHANNEL + r")*\b|"
     r"(?:0?\d{1,2}|mot|hai|ba) (?:bo|ban)\b(?! (?:sao|chinh|chup|goc|photo|dien tu|dich)\b)|"
     r"ban sao (?:co |duoc |da |da duoc )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
     r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich|chung thuc)\b|(?:(?:ra |sang )?tieng viet|tieng nuoc ngoai)\b|"

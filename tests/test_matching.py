@@ -244,6 +244,14 @@ def _type(matcher, text):
     ("Giấy xác nhận của cơ quan quản lý đối tượng người có công đối với đối tượng được quy định tại khoản 1 Điều 15",
      "giay_to_nguoi_co_cong"),
     ("c) Huân chương Kháng chiến, Huy chương Kháng chiến, Bằng Bà mẹ Việt Nam anh hùng;", "khen_thuong"),
+    # The channel a copy form depends on is part of the copy form: the paper comes after it.
+    ("4) Bản sao từ sổ gốc hoặc bản sao có chứng thực hoặc bản sao và xuất trình bản chính để đối chiếu (trường hợp "
+     "nộp hồ sơ trực tiếp); bản sao từ sổ gốc hoặc bản sao có chứng thực (trường hợp gửi hồ sơ qua bưu chính hoặc trên "
+     "môi trường điện tử) các quyết định về danh hiệu thi đua và hình thức khen thưởng (nếu có).", "khen_thuong"),
+    ("Bản sao có chứng thực hoặc bản sao có xuất trình bản chính để đối chiếu (trường hợp nộp hồ sơ trực tiếp); bản "
+     "sao có chứng thực (trường hợp gửi hồ sơ trực tuyến hoặc qua đường bưu điện) chứng chỉ đã hoàn thành chương trình "
+     "đào tạo, tập huấn", "chung_chi_chuyen_mon"),
+    ("-Tài liệu của cơ quan thuế chứng minh không còn nợ thuế quá hạn;", "chung_tu_nop_thue"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
