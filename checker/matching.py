@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from checker.model import DocumentType
 from checker.text import (fold, head_text, in_armed_forces_case, is_heading, listed_text, opens_with_case,
                           says_holder_foreign, says_issued_abroad, says_issued_by_state, says_translated,
-                          without_asides)
+                          unnumbered, without_asides)
 
 CONFIDENT = 0.8
 FUZZY_MIN_SCORE = 92        # rapidfuzz ratio, 0-100: typos and OCR slips, not different documents
@@ -40,6 +40,10 @@ _ISSUED_PAPER = re.compile(
 # "Giấy tờ do cơ quan có thẩm quyền nước ngoài cấp phải được hợp pháp hóa lãnh sự …": a rule for any such
 # paper the dossier holds, not the demand of one.
 _RULE_FOR_PAPERS = re.compile(r"^(?:cac )?giay to\b.{0,160}?\bphai (?:duoc )?hop phap hoa\b")
+# "Các bản sao văn bằng, chứng chỉ, quyết định … phải được chứng thực": how every copy must be, no paper demanded.
+_RULE_FOR_COPIES = re.compile(
+    r"^(?:tat ca )?(?:cac|nhung) (?:ban sao|giay to|tai lieu|van ban)\b.{0,200}?"
+    r"\bphai (?:duoc )?(?:chung thuc|cong chung|hop phap hoa|dich)\b")
 _LIST_JOINER = re.compile(r"^\s*(?:(?:hoac|va|hay) )?")
 _OFFERED_LATER = re.compile(r"^(?:\s*\w+){0,6}? hoac\b")
 
@@ -96,7 +100,7 @@ class Matcher:
         return cached
 
     def _match(self, text: str) -> Match:
-        if self._regex is None or is_heading(text):
+        if self._regex is None or is_heading(text) or _RULE_FOR_COPIES.match(unnumbered(text)):
             return Match("", 0.0, ())
         found, pieces = self._match_listed(text)
         if found.document_type in self._may_be_issued_abroad and self._issued_abroad(pieces[-1]):
@@ -234,7 +238,13 @@ class Matcher:
         group = self._offered_instead.get(doc_id)
         if not group:
             return ""
-        following = self._regex.match(_LIST_JOINER.sub("", rest, count=1))
+        joined = _LIST_JOINER.sub("", rest, count=1)
+        following = self._regex.match(joined)
+        while following and self._owners[following.group(0)] == {doc_id}:
+            # "Thẻ căn cước công dân/Thẻ căn cước/Giấy chứng nhận căn cước hoặc Hộ chiếu": one paper, named again.
+            rest = joined[following.end():]
+            joined = _LIST_JOINER.sub("", rest, count=1)
+            following = self._regex.match(joined)
         if following and self._in_group(group, doc_id, following.group(0)):
             return group
         # "Hộ chiếu hoặc giấy tờ có giá trị thay thế hộ chiếu, chứng minh nhân dân, thẻ căn cước …": another

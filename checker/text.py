@@ -197,7 +197,7 @@ _SUBJECT_DEMANDED = re.compile(
     r"\bthi (?=[^;.]{3,160}? la (?:tai lieu|giay to|thanh phan(?: ho so)?) (?:phai co|bat buoc)\b)")
 _SENTENCE_END = re.compile(r"(?<![\d\s])\.\s")    # not the "1.2. " of numbering
 _DEMAND = re.compile(
-    r"(?<!khong )\b(?:(?:thi|ma) (?:phai |can |chi )?|phai |can |chi )(?:nop|xuat trinh|kem theo|bo sung|gui)"
+    r"(?<!khong )\b(?:(?:thi|ma) (?:phai |can |chi )?|phai |can |chi )(?:nop|xuat trinh|kem theo|dinh kem|bo sung|gui)"
     r"(?: (?:them|bo sung|kem theo|kem))?\b\s*:?|\bthi (?:phai )?co\b\s*:?|\bco them\b|"
     r"\bla(?= ban (?:sao|chinh|chup|goc)\b)"      # "… là bản sao giấy khai sinh …"
 )
@@ -378,6 +378,7 @@ _STATE_BODY = (
     r"(?:(?:chu tich|thu truong|lanh dao|thu tuong|giam doc|pho giam doc) )*(?:"
     r"co quan (?:nha nuoc|quan ly nha nuoc|(?:to chuc )?co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|"
     r"cong an|hai quan|tien hanh to tung|co chuc nang quan ly|chuc nang quan ly)|"
+    r"(?:to chuc|trung tam) dich vu viec lam(?: cong)?|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
     r"(?:bo|ban) chi huy quan su|bo tu lenh|(?:co quan )?don vi (?:cap )?(?:trung doan|su doan|quan doi|cong an)|"
     r"kho bac nha nuoc|ngan hang nha nuoc|bo truong|bo (?!phan\b)[a-z]+ [a-z]+|so (?:tai chinh|ke hoach|tu phap|"
@@ -390,7 +391,8 @@ _STATE_ISSUER = re.compile(r"(?<!xac nhan )\b(?:cua|do) " + _STATE_BODY)
 # ... unless the confirmation is the paper itself: "Xác nhận của cơ quan thuế về việc …".
 _CONFIRMED_BY_STATE = re.compile(r"^(?:giay |van ban )?xac nhan (?:cua|do) " + _STATE_BODY)
 _NOT_STATE = re.compile(
-    r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|\bcua (?:cac )?(?:doanh nghiep|to chuc|cong ty|nha dau tu)\b")
+    r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|"
+    r"\bcua (?:cac )?(?:doanh nghiep|to chuc(?! dich vu viec lam)|cong ty|nha dau tu)\b")
 _PAPER_ALTERNATIVE = re.compile(
     r"\b(?:hoac|va) (?:van ban|quyet dinh|cong van|thong bao)(?: thong bao)? (?=(?:cua|do) )")
 _REFERENCE_BEFORE_ISSUER = re.compile(

@@ -33,7 +33,11 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
                                              other sample (Nội vụ, GD&ĐT, Công Thương, Quốc phòng, KH&CN, Ngoại giao,
                                              VHTTDL, Y tế and 20 provinces), every row of each; labelled blind against a
                                              frozen catalog and measured once (the figures in README), then used like A–E.
-Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c|source-d|source-e|source-f]` for the figures and
+  source-g  source_g_labelled_components.csv 449 rows (2026-11-23) from the same source as F, 124 procedures in no other
+                                             sample (VHTTDL 14, Nội vụ 13, GD&ĐT 9, Công Thương 9, Ngoại giao 7, KH&CN 7 and
+                                             21 provinces and cities), every row of each; labelled blind against a frozen
+                                             catalog and measured once (the figures in README), then used like A–F.
+Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c|source-d|source-e|source-f|source-g]` for the figures and
 every miss (`--dev` is short for `--sample dev`).
 """
 
@@ -61,6 +65,7 @@ SAMPLES = {
     "source-d": HERE / "data" / "source_d_labelled_components.csv",
     "source-e": HERE / "data" / "source_e_labelled_components.csv",
     "source-f": HERE / "data" / "source_f_labelled_components.csv",
+    "source-g": HERE / "data" / "source_g_labelled_components.csv",
 }
 CATALOG = HERE.parent / "catalogs"
 
