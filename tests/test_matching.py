@@ -281,7 +281,7 @@ def test_matches(matcher, text, expected):
     "Bản sao Quyết định hưởng chế độ một lần theo Quyết định số 290/2005/QĐ-TTg",     # not a slip of "cưỡng chế"
     # How every copy must be certified is a rule, not the demand of the first paper it names.
     "14. Các bản sao văn bằng, chứng chỉ, quyết định, công hàm hoặc hợp đồng phải được chứng thực hoặc công chứng",
-    # Since 2025 the owner may confirm food-safety knowledge himself: no state paper.
+    # The owner confirms his staff's food-safety knowledge himself (Decree 15/2018): no state paper.
     "Giấy xác nhận kiến thức an toàn thực phẩm của chủ cơ sở và người trực tiếp sản xuất (do chủ cơ sở tự thực hiện).",
     # Decisions a private school or investor may make: "công nhận kết quả thi", "phê duyệt dự án".
     "Quyết định công nhận kết quả thi của học viên tham gia khóa đào tạo",
