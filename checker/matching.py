@@ -157,7 +157,7 @@ class Matcher:
     def _match_listed(self, text: str) -> tuple[Match, list[str]]:
         """The match, and the pieces of text tried (the whole text, then each listed part); the last made the match."""
         pieces = [text]
-        direct = self._match_head(text)
+        direct = self._match_piece(text, pieces)
         if direct.document_type:
             return direct, pieces
         listed = listed_text(text)
@@ -165,7 +165,7 @@ class Matcher:
             if not listed:
                 break
             pieces.append(listed)
-            inner = self._match_head(listed)
+            inner = self._match_piece(listed, pieces)
             if not inner.document_type:
                 listed = listed_text(listed)
                 continue
@@ -173,6 +173,21 @@ class Matcher:
             return Match(inner.document_type, min(inner.confidence, 0.85),
                          tuple(dict.fromkeys(inner.candidates + direct.candidates))[:3]), pieces
         return direct, pieces
+
+    def _match_piece(self, piece: str, pieces: list[str]) -> Match:
+        """The paper at the head of `piece`; for a case, the paper the case demands, when it names one.
+
+        "Đối với đề nghị bổ sung là cha đẻ …: Căn cước công dân, …": the case names no paper of its own
+        ("đề nghị" is the request, not the applicant's form), so what follows the colon goes first.
+        """
+        if opens_with_case(piece):
+            listed = listed_text(piece)
+            if listed:
+                inner = self._match_head(listed)
+                if inner.document_type:
+                    pieces.append(listed)
+                    return Match(inner.document_type, min(inner.confidence, 0.85), inner.candidates[:3])
+        return self._match_head(piece)
 
     def _match_head(self, text: str) -> Match:
         head = head_text(text)

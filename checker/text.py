@@ -127,7 +127,8 @@ _COPY_WORDS = re.compile(
     r"(?:trong )?truong hop (?:nop|gui) (?:ho so )?" + _CHANNEL + r"(?: (?:hoac|va) " + _CHANNEL + r")*\b|"
     r"(?:0?\d{1,2}|mot|hai|ba) (?:bo|ban)\b(?! (?:sao|chinh|chup|goc|photo|dien tu|dich)\b)|"
     r"ban sao (?:co |duoc |da |da duoc )?(?:chung thuc|cong chung|hop le|hop phap hoa|dien tu|y)\b|"
-    r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich|chung thuc)\b|(?:(?:ra |sang )?tieng viet|tieng nuoc ngoai)\b|"
+    r"ban (?:sao|chinh|chup|goc|photo|dien tu|in|scan|dich|chung thuc)\b|bao sao\b|"   # "Bảo sao": a slip of "Bản sao"
+    r"(?:(?:ra |sang )?tieng viet|tieng nuoc ngoai)\b|"
     r"do chinh co quan(?: to chuc)?(?: hoac)?(?: ca nhan)? da (?:lap|cap) ban chinh (?:xac thuc|chung thuc)\b|"
     r"hop phap\b|co gia tri phap ly\b|mau(?= (?:giay|van ban|chung nhan)\b)|"     # "Bản chụp mẫu Giấy chứng nhận …": a specimen
     r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
@@ -135,7 +136,7 @@ _COPY_WORDS = re.compile(
     r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|dien tu\b|"
     r"ban (?=ke hoach\b|de an\b|phuong an\b|du thao\b)|"      # "01 bản Kế hoạch": not the "bản kê" of a list
     r"(?:co |duoc )?(?:chung thuc|cong chung|xac thuc)(?: theo quy dinh)?\b|"
-    r"tu(?= (?:giay|ban|so|the|van ban|quyet dinh|hop dong|chung chi|trich luc|bang|can cuoc|chung minh|"
+    r"tu(?= (?:giay|ban|so|the|van ban|quyet dinh|hop dong|chung chi|trich luc|bang|can cuoc|chung minh|mot trong|cac|"
     r"ho chieu|phieu)\b)|"                                   # "chứng thực từ giấy …", "… từ căn cước công dân"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
@@ -183,6 +184,7 @@ _NOTE_PREFIX = re.compile(
     r"^(?:luu y|chu y|ghi chu|note|so luong|thoi han|thoi gian|le phi|phi|dia chi|ten|ma so|so|noi dung|mau)\b")
 
 
+_BULLET_AFTER = re.compile(r"\s*[-+•]+\s")
 _LIST_INTRO = re.compile(r"\b(?:giay to|tai lieu|van ban|chung tu) sau(?: day)?$")
 # Not "Quy định ban hành kèm theo Nghị quyết số …" (a legal reference) nor "bản sao kèm theo bản gốc" (a copy form).
 _INTRO_WORDS = re.compile(r"(?:bao gom|gom|(?<!ban hanh )(?<!ban sao )kem theo(?! ban (?:goc|chinh))|sau day|nhu sau)\s*:?")
@@ -242,7 +244,8 @@ def listed_text(name: str) -> str:
         # A short role or recipient before the colon ("Trình Kiểm dịch y tế: Phiếu …"), not a note.
         rest = name[cut + 1:]
         # Not when only a count follows ("Phiếu giao nhận hàng hóa: 01 bản chính; - Bảng kê …"): the paper is before it.
-        role_prefix = (cut <= 60 and bool(prefix) and not _NOTE_PREFIX.match(prefix)
+        # A longer one only when a bulleted list follows ("(1) Thanh niên xung phong … chết: - Giấy khai tử …").
+        role_prefix = ((cut <= 60 or _BULLET_AFTER.match(rest)) and bool(prefix) and not _NOTE_PREFIX.match(prefix)
                        and bool(head_text(rest.split(";")[0])))
         # "Người yêu cầu chứng thực xuất trình một trong các giấy tờ sau: …": the list follows.
         list_intro = bool(_LIST_INTRO.search(prefix))

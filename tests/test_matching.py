@@ -269,6 +269,17 @@ def _type(matcher, text):
     ("Sáng chế, giải pháp hữu ích được cấp văn bằng bảo hộ: Bản sao văn bằng độc quyền sáng chế, giải pháp hữu ích",
      "van_bang_bao_ho"),
     ("Giấy đăng ký hoạt động xét tặng giải thưởng chất lượng sản phẩm, hàng hoá (theo Mẫu số 01)", "don_de_nghi"),
+    # A case's own words are no paper ("đề nghị" is the request): the paper is what the case demands.
+    ("+ Đối với đề nghị bổ sung là cha đẻ mẹ đẻ, vợ hoặc chồng liệt sĩ: Căn cước công dân, lý lịch cán bộ", "cccd"),
+    ("- Bản sao được chứng thực từ một trong các giấy tờ chứng minh mối quan hệ với liệt sĩ như sau: + Đối với đề nghị "
+     "bổ sung là cha đẻ mẹ đẻ, vợ hoặc chồng liệt sĩ: Căn cước công dân, lý lịch cán bộ, lý lịch đảng viên", "cccd"),
+    # A long case before a bulleted list: the list's first paper. A paper before the list stays the paper.
+    ("(1) Thanh niên xung phong đang hưởng bảo hiểm y tế theo Quyết định số 170/2008/QĐ-TTg chết: - Giấy khai tử do "
+     "Ủy ban nhân dân cấp xã cấp. - Bản khai của người hoặc tổ chức lo mai táng", "trich_luc_khai_tu"),
+    ("Báo cáo tình hình hoạt động của doanh nghiệp trong thời gian được cấp phép, gồm các nội dung chính sau: - Giấy "
+     "phép đã được cấp; - số lao động", "bao_cao"),
+    # "Bảo sao" is a slip of "Bản sao".
+    ("-  Bảo sao Giấy chứng nhận đăng ký kinh doanh hoặc Giấy chứng nhận đăng ký doanh nghiệp", "gcn_dang_ky_doanh_nghiep"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
