@@ -37,7 +37,11 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
                                              sample (VHTTDL 14, Nội vụ 13, GD&ĐT 9, Công Thương 9, Ngoại giao 7, KH&CN 7 and
                                              21 provinces and cities), every row of each; labelled blind against a frozen
                                              catalog and measured once (the figures in README), then used like A–F.
-Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|random-b|random-c|source-d|source-e|source-f|source-g]` for the figures and
+  source-h  source_h_labelled_components.csv 537 rows (2026-11-23) from the same source as F and G, 152 procedures in no
+                                             other sample (Nội vụ 34, VHTTDL 21, Công Thương 15, Công an 10, GD&ĐT 7 and 13
+                                             provinces and cities), every row of each; labelled blind against a frozen
+                                             catalog and measured once (the figures in README), then used like A–G.
+Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|…|source-g|source-h]` for the figures and
 every miss (`--dev` is short for `--sample dev`).
 """
 
@@ -66,6 +70,7 @@ SAMPLES = {
     "source-e": HERE / "data" / "source_e_labelled_components.csv",
     "source-f": HERE / "data" / "source_f_labelled_components.csv",
     "source-g": HERE / "data" / "source_g_labelled_components.csv",
+    "source-h": HERE / "data" / "source_h_labelled_components.csv",
 }
 CATALOG = HERE.parent / "catalogs"
 
