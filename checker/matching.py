@@ -31,7 +31,7 @@ _FOREIGN_AFTER_NAME = re.compile(r" (?:do |cua )?nuoc ngoai\b(?! (?:tai|o) viet 
 # A licence or certificate of unknown kind ("Giấy phép lưu hành xe do Bộ Công an cấp") is a kind of
 # its own, held (or not) in its own register: calling it a generic letter would hide that, so it goes
 # to review instead; so does an unnamed "giấy tờ do Ủy ban nhân dân cấp".
-_LETTER_HEADS = r"van ban|quyet dinh|giay xac nhan|xac nhan|cong van|thong bao|ket luan|thu bao lanh|y kien"
+_LETTER_HEADS = r"van ban|quyet dinh|giay xac nhan|xac nhan|cong van|cong ham|thong bao|ket luan|thu bao lanh|y kien"
 _STATE_LETTER = re.compile(rf"(?:{_LETTER_HEADS})\b")
 # Any issued paper: the letters above, and licences, certificates, cards, passports, minutes.
 _ISSUED_PAPER = re.compile(
@@ -142,7 +142,10 @@ class Matcher:
                 continue
             if self._abroad and says_issued_abroad(piece):
                 return Match(self._abroad, 0.85, (self._abroad,))
-            if self._any_authority and _STATE_LETTER.match(head) and says_issued_by_state(piece):
+            # A paper demanded with its Vietnamese translation ("… của cơ quan có thẩm quyền cho phép … tại ít nhất
+            # 05 nước phát triển kèm theo bản dịch tiếng Việt") is no Vietnamese state letter.
+            if (self._any_authority and _STATE_LETTER.match(head) and says_issued_by_state(piece)
+                    and not says_translated(piece)):
                 return Match(self._any_authority, 0.8, (self._any_authority,))
         return None
 

@@ -140,7 +140,10 @@ _COPY_WORDS = re.compile(
     r"ho chieu|phieu)\b)|"                                   # "chứng thực từ giấy …", "… từ căn cước công dân"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
-    r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b|co xuat trinh\b|photo\b"
+    r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b|co xuat trinh\b|photo\b|"
+    # "Bản sao hoặc ảnh chụp tài liệu lưu trữ": a photograph of a paper is a copy of it, not a photo of a site.
+    r"anh chup(?= (?:tai lieu|giay|van ban|ban|chung chi|chung nhan|quyet dinh|ho so)\b)|"
+    r"mang (?:theo )?(?=ban (?:chinh|goc)\b)"                # "Bản sao và mang bản chính để đối chiếu"
     r")\s*"
 )
 
@@ -187,7 +190,11 @@ _NOTE_PREFIX = re.compile(
 _BULLET_AFTER = re.compile(r"\s*[-+•]+\s")
 _LIST_INTRO = re.compile(r"\b(?:giay to|tai lieu|van ban|chung tu) sau(?: day)?$")
 # Not "Quy định ban hành kèm theo Nghị quyết số …" (a legal reference) nor "bản sao kèm theo bản gốc" (a copy form).
-_INTRO_WORDS = re.compile(r"(?:bao gom|gom|(?<!ban hanh )(?<!ban sao )kem theo(?! ban (?:goc|chinh))|sau day|nhu sau)\s*:?")
+# Nor "theo Mẫu 03 Phụ lục I kèm theo Nghị quyết số …": an enacted instrument with its number is a reference too.
+_INTRO_WORDS = re.compile(
+    r"(?:bao gom|gom|(?<!ban hanh )(?<!ban sao )kem theo"
+    r"(?! ban (?:goc|chinh)| (?:nghi quyet|nghi dinh|thong tu|quyet dinh|luat|phap lenh)(?: lien tich)? so\b)|"
+    r"sau day|nhu sau)\s*:?")
 # A consequent clause that names what must be handed in: "Trường hợp … thì nộp bản sao …",
 # "Hành khách là người nước ngoài phải xuất trình hộ chiếu …", "… phải kèm theo bản sao …".
 _BARE_DEMAND = re.compile(
@@ -284,6 +291,9 @@ _FOREIGN = re.compile(
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|"
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b|"
+    # A school abroad, not a foreign-invested one here ("cơ sở giáo dục có vốn đầu tư nước ngoài").
+    r"\btai (?:it nhat )?(?:\d+|hai|ba|nam) nuoc\b|"            # "… tại ít nhất 05 nước phát triển"
+    r"(?<!va )\b(?:cua|do) co so (?:giao duc|dao tao)(?: dai hoc)? (?:cua )?nuoc ngoai\b(?! (?:tai|o) viet nam)|"
     r"\bchinh quyen (?:dia phuong )?(?:cua )?nuoc ngoai\b|\bngoai giao nuoc cu\b|"
     r"\btham quyen (?:cua )?phia (?!viet nam\b)[a-z]+|"                  # "… của phía Trung Quốc": the other party's state
     # "Văn bản của Bộ Thương mại Vương quốc Campuchia": another state's ministry or government.
@@ -380,7 +390,8 @@ def first_clause(name: str) -> str:
 _STATE_BODY = (
     r"(?:(?:chu tich|thu truong|lanh dao|thu tuong|giam doc|pho giam doc) )*(?:"
     r"co quan (?:nha nuoc|quan ly nha nuoc|(?:to chuc )?co tham quyen|chuyen mon|nha nuoc co tham quyen|dang ky|thue|"
-    r"cong an|hai quan|tien hanh to tung|co chuc nang quan ly|chuc nang quan ly)|"
+    r"cong an|hai quan|tien hanh to tung|co chuc nang quan ly|chuc nang quan ly|bao hiem xa hoi|"
+    r"cap (?:giay phep|giay chung nhan))|"          # "Cơ quan cấp Giấy phép": the authority that licensed it
     r"(?:to chuc|trung tam) dich vu viec lam(?: cong)?|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
     r"(?:bo|ban) chi huy quan su|bo tu lenh|(?:co quan )?don vi (?:cap )?(?:trung doan|su doan|quan doi|cong an)|"
@@ -396,8 +407,10 @@ _CONFIRMED_BY_STATE = re.compile(r"^(?:giay |van ban )?xac nhan (?:cua|do) " + _
 _NOT_STATE = re.compile(
     r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|"
     r"\bcua (?:cac )?(?:doanh nghiep|to chuc(?! dich vu viec lam)|cong ty|nha dau tu)\b")
+# "Quyết định hoặc văn bản thể hiện ý kiến chỉ đạo của Thủ tướng", "Thông báo chuyển trả hoặc Quyết định chuyển
+# trả của Cục …": another letter of the same issuer, not a body in between.
 _PAPER_ALTERNATIVE = re.compile(
-    r"\b(?:hoac|va) (?:van ban|quyet dinh|cong van|thong bao)(?: thong bao)? (?=(?:cua|do) )")
+    r"\b(?:hoac|va) (?:van ban|quyet dinh|cong van|thong bao)(?: [a-z]+){0,6}? (?=(?:cua|do) )")
 _REFERENCE_BEFORE_ISSUER = re.compile(
     # "… theo quy định của Bộ luật Dân sự", "… gửi Sở Xây dựng", "… đề nghị của Công an": the body
     # named is not the issuer of the paper at the head.
