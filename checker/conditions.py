@@ -44,6 +44,9 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("source_published", "component", BOOL, False,
               "The owner of a fit source has published its data as usable to replace documents "
               "(NQ 66.7/2025 Điều 6 khoản 1)."),
+    Condition("issued_abroad", "component", BOOL, False,
+              "A foreign authority issued the document: no Vietnamese database holds it and no Vietnamese "
+              "body can create its data."),
     Condition("result_of_procedure", "component", BOOL, False,
               "The document is the result of another procedure, so its digitized result can be reused."),
     Condition("copy_form", "component", ("original", "copy", "certified_copy", "photocopy", "unknown"),

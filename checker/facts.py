@@ -109,18 +109,19 @@ def component_facts(catalog: Catalog, on: dt.date) -> pd.DataFrame:
         doc = docs.get(doc_id)
         if doc is None:
             row.update(document_matched=False, document_kind="none", obsolete_by="none", obsolete_since="",
-                       result_of_procedure=False, certified_copy_required_by_law=False, **NO_SOURCE)
+                       issued_abroad=False, result_of_procedure=False, certified_copy_required_by_law=False,
+                       **NO_SOURCE)
         else:
             gone = doc.obsolete is not None and doc.obsolete.since <= on
             row.update(document_matched=True, document_kind=doc.kind.value,
                        obsolete_by=doc.obsolete.legal_basis.instrument if gone else "none",
                        obsolete_since=doc.obsolete.since.isoformat() if doc.obsolete else "",
-                       result_of_procedure=bool(doc.result_of),
+                       issued_abroad=doc.issued_abroad, result_of_procedure=bool(doc.result_of),
                        certified_copy_required_by_law=doc.certified_copy_required_by_law,
                        **document_context(doc, province, on, catalog.data_sources, catalog.min_coverage))
         rows.append(row)
     context = pd.DataFrame(rows, columns=["document_type", "province", "document_matched", "document_kind",
-                                          "obsolete_by", "obsolete_since", "result_of_procedure",
+                                          "obsolete_by", "obsolete_since", "issued_abroad", "result_of_procedure",
                                           "certified_copy_required_by_law"] + list(NO_SOURCE))
     for key in ("document_type", "province"):
         frame[key] = frame[key].astype(object)

@@ -306,6 +306,7 @@ _FOREIGN = re.compile(
     r"\btuong duong (?:khac )?cua (?:doanh nghiep|to chuc|thuong nhan|cong ty|hang|nha dau tu)"
     r"(?: (?!chi nhanh\b|van phong\b|co von\b|von\b)[a-z]+){0,6}? nuoc ngoai\b(?! (?:tai|o) viet nam)"
 )
+_LISTED_ASIDE = re.compile(r"(\([^();]*);[^()]*\)")
 _SUB_CASE = re.compile(r" (?:trong do (?!co )|trong truong hop )")
 _OTHER_STATE = re.compile(r" (?:cua|tai|o) (?!viet nam\b)")      # "cơ quan có thẩm quyền của Trung Quốc"
 _ISSUER_DONE = re.compile(r"\b(?:cap|ban hanh|xac nhan|doi voi|ve)\b")
@@ -322,7 +323,10 @@ def says_issued_abroad(name: str) -> bool:
     một trong các giấy tờ sau: - Hộ chiếu do nước ngoài cấp …" the document demanded
     first is Vietnamese, and the foreign papers are alternatives further down.
     """
-    clause = _SUB_CASE.split(first_clause(name), 1)[0]
+    # "Giấy tờ chứng minh quốc tịch Việt Nam (Giấy khai sinh; …; Trích lục … đã được đăng ký tại cơ quan có thẩm
+    # quyền của nước ngoài …)": the later items of a list in parentheses say nothing of the head paper's issuer;
+    # its first item may ("(… là giấy tờ do cơ quan có thẩm quyền của nước ngoài xác nhận; trường hợp …)").
+    clause = _SUB_CASE.split(first_clause(_LISTED_ASIDE.sub(r"\1)", name)), 1)[0]
     # "… văn bằng, chứng chỉ …, trong đó văn bằng do cơ sở giáo dục nước ngoài cấp phải …": a sub-case.
     foreign = _FOREIGN.search(clause)
     # "Giấy chứng nhận … (đối với tổ chức trong nước) hoặc văn bản … của cơ quan có thẩm quyền nước ngoài":

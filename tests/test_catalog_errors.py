@@ -36,7 +36,7 @@ EDITS = {
     "duplicate_procedure_code": ("procedures.csv", "1.000002,Đăng ký khai sinh", "1.000001,Đăng ký khai sinh",
                                  ["procedures.csv", "dòng 3", "cột code", "bị trùng", "dòng 2"]),
     "component_of_unknown_procedure": ("components.csv", "1.000004,2,", "9.999999,2,",
-                                       ["components.csv", "dòng 23", "cột procedure_code", "9.999999"]),
+                                       ["components.csv", "dòng 24", "cột procedure_code", "9.999999"]),
     "unknown_document_type": ("components.csv", ",,to_khai", ",,giay_khong_co",
                               ["components.csv", "dòng 12", "cột document_type", "giay_khong_co"]),
     "unknown_data_source": ("document_types.yaml", "data_sources: [ho_tich]", "data_sources: [ho_tich_cu]",

@@ -392,6 +392,13 @@ def test_leaves_to_review_or_never_takes_a_domestic_type(matcher, text):
     ("Bản sao Giấy chứng nhận khấu trừ thuế do cơ quan trả thu nhập cấp hoặc Bản sao chứng từ ngân hàng đối với số "
      "thuế đã nộp ở nước ngoài trong trường hợp theo quy định của luật pháp nước ngoài, cơ quan thuế nước ngoài không cấp",
      ""),
+    # A later item of a list in parentheses is no issuer of the head paper; the first item, defining it, is.
+    ("Bản sao giấy tờ có giá trị chứng minh quốc tịch Việt Nam theo quy định tại Điều 11 Luật Quốc tịch Việt Nam "
+     "(Giấy khai sinh; Giấy chứng minh nhân dân; Trích lục ghi vào Sổ hộ tịch việc khai sinh đã được đăng ký tại cơ "
+     "quan có thẩm quyền của nước ngoài)", ""),
+    ("Giấy tờ xác nhận về việc người xin thôi quốc tịch Việt Nam đang làm thủ tục nhập quốc tịch nước ngoài (Giấy tờ "
+     "xác nhận này là giấy tờ do cơ quan có thẩm quyền của nước ngoài xác nhận; trường hợp người xin thôi quốc tịch "
+     "đã có quốc tịch nước ngoài thì nộp bản sao hộ chiếu)", "giay_to_nuoc_ngoai"),
 ])
 def test_foreign_only_when_a_foreign_authority_issued_the_head_document(matcher, text, expected):
     assert _type(matcher, text) == expected
