@@ -297,6 +297,13 @@ def _type(matcher, text):
     ("Bản sao hoặc ảnh chụp giấy khai sinh của người được giám hộ", "giay_khai_sinh"),
     ("(2) 01 ảnh màu chụp di vật, cổ vật, có chú thích, kích thước ảnh nhỏ nhất 13 x 18 cm", "anh_chup_hien_trang"),
     ("02 ảnh màu chụp kiểu chân dung cỡ 03 cm x 04 cm, mặc trang phục theo quy định", "anh_the"),
+    # Business-registration papers offered for one another: the registration in the national database (Phụ lục I).
+    ("- Giấy chứng nhận đầu tư hoặc giấy chứng nhận đăng ký kinh doanh, giấy chứng nhận đăng ký doanh nghiệp: 1 bản "
+     "sao có đóng dấu của thương nhân.", "gcn_dang_ky_doanh_nghiep"),
+    ("Bản sao Giấy chứng nhận đăng ký đầu tư hoặc Giấy chứng nhận đăng ký doanh nghiệp được cơ quan quản lý nhà nước "
+     "có thẩm quyền cấp còn hiệu lực", "gcn_dang_ky_doanh_nghiep"),
+    ("Bản sao Giấy chứng nhận đăng ký đầu tư, Quyết định chấp thuận chủ trương đầu tư, Quyết định chấp thuận nhà đầu "
+     "tư (nếu có)", "gcn_dang_ky_dau_tu"),
     ("Bản sao và mang bản chính để đối chiếu hoặc bản sao có chứng thực Giấy chứng nhận hoặc Giấy xác nhận hộ nghèo, "
      "hộ cận nghèo do Ủy ban nhân dân cấp xã cấp", "giay_chung_nhan_ho_ngheo"),
 ])
@@ -412,8 +419,8 @@ def test_unmatched_text_keeps_its_candidates(matcher):
 @pytest.mark.skipif(not matcher_quality.SAMPLE.exists(), reason="labelled sample missing")
 def test_quality_on_the_hand_labelled_sample():
     """Precision must meet the 97% target (a wrong type is worse than a review). Coverage of
-    state-issued rows is 83% on this sample, short of the 85% target; the floor only guards
-    against regressions."""
+    state-issued rows meets the 85% target on this sample (README gives the figure), but its
+    misses have been read, so the floor only guards against regressions."""
     result = matcher_quality.score()
     assert result["rows"] >= 300
     assert result["precision"] >= 0.97, result["wrong"]
