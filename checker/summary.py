@@ -29,7 +29,8 @@ def build_summary(components: pd.DataFrame, procedures: pd.DataFrame, catalog, o
         proc_counts[ministry] = {v: int(counts.get(v, 0)) for v in PROCEDURE_VERDICTS}
     totals = components["verdict"].value_counts()
     # Papers of a Vietnamese state body: a foreign authority's paper can never be replaced by Vietnamese data.
-    state_issued = components[(components["document_kind"] == "state_issued") & ~components["issued_abroad"].astype(bool)]
+    vietnamese = ~components["issued_abroad"].astype(bool)
+    state_issued = components[(components["document_kind"] == "state_issued") & vietnamese]
     cut_now = state_issued["verdict"].isin(["CUT", "REMOVE_OBSOLETE", "ALREADY_DATA"])
     vneid_procs = components.loc[(components["verdict"] == "CUT") & (components["data_source"] != "")
                                  & (components["data_source"] == components["vneid_source"]), "procedure_code"]

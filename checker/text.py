@@ -291,8 +291,8 @@ _FOREIGN = re.compile(
     r"\bhop phap hoa lanh su\b|\bco quan co tham quyen (?:cua )?nuoc\b|"
     r"\btham quyen (?:cua )?nuoc (?:ngoai|san xuat|xuat khau|so tai|noi|ma|tiep nhan|cu tru)\b|"
     r"\bphap luat (?:cua )?nuoc ngoai\b|\b(?:dao tao|cap) o nuoc ngoai\b|"
-    # A school abroad, not a foreign-invested one here ("cơ sở giáo dục có vốn đầu tư nước ngoài").
     r"\btai (?:it nhat )?(?:\d+|hai|ba|nam) nuoc\b|"            # "… tại ít nhất 05 nước phát triển"
+    # A school abroad, not a foreign-invested one here ("cơ sở giáo dục có vốn đầu tư nước ngoài").
     r"(?<!va )\b(?:cua|do) co so (?:giao duc|dao tao)(?: dai hoc)? (?:cua )?nuoc ngoai\b(?! (?:tai|o) viet nam)|"
     r"\bchinh quyen (?:dia phuong )?(?:cua )?nuoc ngoai\b|\bngoai giao nuoc cu\b|"
     r"\btham quyen (?:cua )?phia (?!viet nam\b)[a-z]+|"                  # "… của phía Trung Quốc": the other party's state
