@@ -232,6 +232,7 @@ def opens_with_case(name: str) -> bool:
     return bool(_CASE_PREFIX.match(unnumbered(name)))
 
 
+@lru_cache(maxsize=65_536)       # a case is read for its demand first, then again as a listed text
 def listed_text(name: str) -> str:
     """For 'Giấy tờ …: <first document>, …' the text from the document demanded on, else ''.
 
