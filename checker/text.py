@@ -296,6 +296,10 @@ _FOREIGN = re.compile(
     # A school abroad, not a foreign-invested one here ("cơ sở giáo dục có vốn đầu tư nước ngoài").
     r"(?<!va )\b(?:cua|do) co so (?:giao duc|dao tao)(?: dai hoc)? (?:cua )?nuoc ngoai\b(?! (?:tai|o) viet nam)|"
     r"\bchinh quyen (?:dia phuong )?(?:cua )?nuoc ngoai\b|\bngoai giao nuoc cu\b|"
+    # "… của Đại sứ quán hoặc Lãnh sự hoặc Tổng Lãnh sự quốc gia, vùng lãnh thổ": a mission in Viet Nam of
+    # another state; Viet Nam's own missions abroad are named as such ("Đại sứ quán Việt Nam tại …").
+    r"\b(?:cua|do) (?:dai su quan|(?:tong )?lanh su(?: quan)?)\b(?!(?: [a-z]+){0,5} viet nam\b)|"
+    r"\b(?:dai su quan|(?:tong )?lanh su quan|co quan dai dien ngoai giao) (?:cua )?nuoc ngoai\b|"
     r"\btham quyen (?:cua )?phia (?!viet nam\b)[a-z]+|"                  # "… của phía Trung Quốc": the other party's state
     # "Văn bản của Bộ Thương mại Vương quốc Campuchia": another state's ministry or government.
     r"\b(?:bo|chinh phu|bo truong|dai su quan|lanh su quan)(?: (?!viet\b|tai\b)[a-z]+){0,3} "
@@ -398,6 +402,7 @@ _STATE_BODY = (
     r"cong an|hai quan|tien hanh to tung|co chuc nang quan ly|chuc nang quan ly|bao hiem xa hoi|"
     r"cap (?:giay phep|giay chung nhan))|"          # "Cơ quan cấp Giấy phép": the authority that licensed it
     r"(?:to chuc|trung tam) dich vu viec lam(?: cong)?|"
+    r"co quan dai dien (?:ngoai giao |lanh su )?(?:cua )?viet nam|(?:dai su quan|(?:tong )?lanh su quan)(?:,? (?:hoac |va )?(?:tong )?lanh su quan)? viet nam|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
     r"(?:bo|ban) chi huy quan su|bo tu lenh|(?:co quan )?don vi (?:cap )?(?:trung doan|su doan|quan doi|cong an)|"
     r"kho bac nha nuoc|ngan hang nha nuoc|bo truong|bo (?!phan\b)[a-z]+ [a-z]+|so (?:tai chinh|ke hoach|tu phap|"
@@ -410,7 +415,7 @@ _STATE_ISSUER = re.compile(r"(?<!xac nhan )\b(?:cua|do) " + _STATE_BODY)
 # ... unless the confirmation is the paper itself: "Xác nhận của cơ quan thuế về việc …".
 _CONFIRMED_BY_STATE = re.compile(r"^(?:giay |van ban )?xac nhan (?:cua|do) " + _STATE_BODY)
 _NOT_STATE = re.compile(
-    r"\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|"
+    r"(?<!viet nam o )(?<!viet nam tai )\bnuoc ngoai\b|\btheo (?:quy dinh tai )?dieu le\b|"  # a mission abroad is ours
     r"\bcua (?:cac )?(?:doanh nghiep|to chuc(?! dich vu viec lam)|cong ty|nha dau tu)\b")
 # "Quyết định hoặc văn bản thể hiện ý kiến chỉ đạo của Thủ tướng", "Thông báo chuyển trả hoặc Quyết định chuyển
 # trả của Cục …": another letter of the same issuer, not a body in between.

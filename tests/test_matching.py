@@ -291,6 +291,12 @@ def _type(matcher, text):
     ("Công hàm của cơ quan đại diện của nước mà người đó là công dân đề nghị Việt Nam giải quyết cho người đó thường "
      "trú", "giay_to_nuoc_ngoai"),
     ("Bản sao văn bản đồng ý của cơ sở giáo dục nước ngoài về việc du học sinh tạm dừng học", "giay_to_nuoc_ngoai"),
+    # Another state's embassy or consulate is a foreign issuer; Viet Nam's own mission abroad says so.
+    ("Văn bản đồng ý tổ chức lễ hội tại Việt Nam của Đại sứ quán hoặc Lãnh sự hoặc Tổng Lãnh sự quốc gia, vùng lãnh thổ",
+     "giay_to_nuoc_ngoai"),
+    ("Giấy xác nhận của Đại sứ quán, Lãnh sự quán Việt Nam ở nước ngoài về thời gian công tác", "van_ban_co_quan_nha_nuoc"),
+    ("Ý kiến bằng văn bản của Cơ quan đại diện Việt Nam ở nước ngoài về việc lưu học sinh chưa tốt nghiệp về nước",
+     "van_ban_co_quan_nha_nuoc"),
     ("Bản sao hợp lệ chứng chỉ ngoại ngữ tiếng Anh, Pháp hoặc ngoại ngữ khác đạt yêu cầu về điểm (hoặc trình độ) theo "
      "quy định của Bộ Giáo dục và Đào tạo và của cơ sở giáo dục nước ngoài", "van_bang_chung_chi"),
     # A photograph of a paper is a copy of the paper; a colour photo of an object is a photo, of a face a portrait.
