@@ -89,13 +89,16 @@ def component_facts(catalog: Catalog, on: dt.date) -> pd.DataFrame:
     matcher = Matcher(catalog.document_types)
     all_names = frame["name"].tolist()
     names = set(all_names)
-    matches = {n: matcher.match(n) for n in names}
+    by_name = {n: matcher.match(n) for n in names}
+    # A short name ("Giấy chứng nhận (bản gốc)") is read in its procedure's context only when it matched nothing alone.
+    contexts = (frame["procedure_code"].map(procs["name"]) + " " + frame["procedure_code"].map(procs["field"])).tolist()
+    matches = [by_name[n] if by_name[n].document_type else matcher.match_in(n, c) for n, c in zip(all_names, contexts)]
     types = frame["document_type"].tolist()
     given = [d != "" for d in types]
-    frame["match_confidence"] = [1.0 if g else matches[n].confidence for n, g in zip(all_names, given)]
-    frame["candidates"] = ["" if g else ";".join(matches[n].candidates) for n, g in zip(all_names, given)]
-    matched = [d if g else (matches[n].document_type if matches[n].confidence >= CONFIDENT else "")
-               for n, d, g in zip(all_names, types, given)]
+    frame["match_confidence"] = [1.0 if g else m.confidence for m, g in zip(matches, given)]
+    frame["candidates"] = ["" if g else ";".join(m.candidates) for m, g in zip(matches, given)]
+    matched = [d if g else (m.document_type if m.confidence >= CONFIDENT else "")
+               for m, d, g in zip(matches, types, given)]
     frame["document_type"] = matched
     sources_ = comps["document_type_source"].tolist()
     frame["match_method"] = [src if g else ("alias" if m else "") for g, m, src in zip(given, matched, sources_)]

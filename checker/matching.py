@@ -44,6 +44,11 @@ _RULE_FOR_PAPERS = re.compile(r"^(?:cac )?giay to\b.{0,160}?\bphai (?:duoc )?hop
 _RULE_FOR_COPIES = re.compile(
     r"^(?:tat ca )?(?:cac|nhung) (?:ban sao|giay to|tai lieu|van ban)\b.{0,200}?"
     r"\bphai (?:duoc )?(?:chung thuc|cong chung|hop phap hoa|dich)\b")
+# After a short name made definite by the procedure ("Giấy chứng nhận (bản gốc)", "Giấy chứng nhận đã được cấp"):
+# words that say which copy or which case, not a longer name ("Giấy chứng nhận đủ điều kiện …" is another paper).
+_BARE_REFERENCE = re.compile(
+    r" ?(?:$|(?:da (?:duoc )?cap|da bi|bi|cu|goc|ban goc|ban chinh|ban sao|doi voi|tru|trong truong hop|truong hop|"
+    r"hoac|kem|theo quy dinh|con hieu luc|nop lai|\d+ ban)\b)")
 _LIST_JOINER = re.compile(r"^\s*(?:(?:hoac|va|hay) )?")
 _OFFERED_LATER = re.compile(r"^(?:\s*\w+){0,6}? hoac\b")
 
@@ -88,6 +93,11 @@ class Matcher:
                 owner = self._offered_instead.setdefault(member, doc.id)
                 if owner != doc.id:
                     self._offered_instead[member] = ""      # in two groups: which one is meant is unknown
+        self._in_context: list[tuple[tuple[str, ...], str, str]] = sorted(
+            ((tuple(f" {fold(w)} " for w in group.when), fold(alias), doc.id)
+             for doc in document_types.values() for group in doc.context_aliases for alias in group.aliases),
+            key=lambda e: (-len(e[1]), e[1], e[2]))
+        self._short_names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._by_words: dict[int, list[str]] = {}
         for key in self._owners:
             if len(key) >= FUZZY_MIN_LENGTH:
@@ -98,6 +108,34 @@ class Matcher:
         if cached is None:
             cached = self._cache[text] = self._match(text)
         return cached
+
+    def match_in(self, text: str, context: str) -> Match:
+        """The match of `text`, or else the paper a short name of it stands for in this procedure.
+
+        `context` is the procedure's name and field. "Giấy chứng nhận (bản gốc)" alone names no
+        paper, but in "Đăng ký thế chấp quyền sử dụng đất" it is the land-use-right certificate:
+        the decree behind the procedure defines the short name so.
+        """
+        found = self.match(text)
+        if found.document_type or not self._in_context or not context:
+            return found
+        short = self._short_names.get(text)
+        if short is None:
+            short = self._short_names[text] = self._short_names_at_head(text)
+        if short:
+            folded = f" {fold(context)} "
+            for when, doc_id in short:
+                if any(word in folded for word in when):
+                    return Match(doc_id, 0.85, tuple(dict.fromkeys((doc_id,) + found.candidates))[:3])
+        return found
+
+    def _short_names_at_head(self, text: str) -> list[tuple[tuple[str, ...], str]]:
+        """The context aliases standing alone at the head of the text, longest first, with their contexts."""
+        if is_heading(text) or says_issued_abroad(text):
+            return []
+        heads = {head_text(text), head_text(without_asides(text))}
+        return [(when, doc_id) for when, alias, doc_id in self._in_context
+                if any(head.startswith(alias) and _BARE_REFERENCE.match(head, len(alias)) for head in heads)]
 
     def _match(self, text: str) -> Match:
         if self._regex is None or is_heading(text) or _RULE_FOR_COPIES.match(unnumbered(text)):

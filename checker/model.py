@@ -114,6 +114,18 @@ class Obsolescence(Strict):
     legal_basis: Citation
 
 
+class ContextAliases(Strict):
+    """Short names a procedure's own subject makes definite: in a land procedure "Giấy chứng nhận" is the land one."""
+
+    when: tuple[str, ...] = Field(min_length=1)     # words of the procedure's name or field, any of them
+    aliases: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("when", "aliases", mode="before")
+    @classmethod
+    def _nfc_all(cls, v):
+        return tuple(_nfc(a) for a in (v or ()))
+
+
 class DocumentType(Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
@@ -133,6 +145,7 @@ class DocumentType(Strict):
                                                 # row says its holder is foreign, no Vietnamese database holds it
     alternatives: tuple[str, ...] = ()    # types a text may offer in its stead ("thẻ căn cước, hộ chiếu"):
                                           # two of them named one after the other make this type
+    context_aliases: tuple[ContextAliases, ...] = ()
     note: str = ""
 
     _norm = field_validator("name", "name_en", "note", mode="before")(lambda v: _nfc(v))

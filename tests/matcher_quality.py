@@ -83,8 +83,10 @@ def score(sample: Path = SAMPLE, catalog: Path = CATALOG) -> dict:
     correct = 0
     state_rows, state_hit = 0, 0
     lookup_rows, lookup_hit = 0, 0
-    for name, label, kind in zip(rows["name"], rows["label"], rows["kind"]):
-        match = matcher.match(name)
+    # The procedure's name and field, as `tthc check` reads a short name ("Giấy chứng nhận (bản gốc)") in them.
+    contexts = rows["procedure"] if "procedure" in rows else [""] * len(rows)
+    for name, label, kind, context in zip(rows["name"], rows["label"], rows["kind"], contexts):
+        match = matcher.match_in(name, context)
         guess = match.document_type if match.confidence >= CONFIDENT else ""
         if label == "DATA_LOOKUP":
             lookup_rows += 1

@@ -76,12 +76,12 @@ def test_local_drift_lists_what_was_added(mini_run):
 def test_summary_counts_by_ministry_add_up(mini_run):
     out, findings, _ = mini_run
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert summary["components"] == 25
-    assert sum(m["total"] for m in summary["by_ministry"].values()) == 25
+    assert summary["components"] == 27
+    assert sum(m["total"] for m in summary["by_ministry"].values()) == 27
     assert summary["by_ministry"]["Bộ Tư pháp"]["REMOVE_OBSOLETE"] == 1
     assert summary["official_review_mirror"]["procedures_cut_through_vneid"] == 1
     # The foreign birth certificate is state-issued, but not by a Vietnamese body: outside the 50 % target.
-    assert summary["cut_share"]["state_issued_components"] == 13
+    assert summary["cut_share"]["state_issued_components"] == 14
 
 
 def test_runs_are_byte_identical(tmp_path, mini_expected, runner):
@@ -160,7 +160,7 @@ def test_english_output(runner, tmp_path):
 
 def test_validate(runner):
     result = runner.invoke(main, ["validate", str(MINI)])
-    assert result.exit_code == 0 and "6" in result.output and "25" in result.output
+    assert result.exit_code == 0 and "6" in result.output and "27" in result.output
 
 
 def test_console_entry_exit_codes(tmp_path):

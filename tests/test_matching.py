@@ -417,6 +417,33 @@ def test_foreign_only_when_a_foreign_authority_issued_the_head_document(matcher,
     assert _type(matcher, text) == expected
 
 
+_LAND = "Đăng ký thế chấp quyền sử dụng đất, tài sản gắn liền với đất — Đăng ký biện pháp bảo đảm"
+_BOATS = "Đăng ký lại phương tiện — Hàng hải và đường thủy nội địa"
+
+
+@pytest.mark.parametrize("text,context,expected", [
+    # A short name the procedure's own subject makes definite (context_aliases).
+    ("Giấy chứng nhận (bản gốc), trừ trường hợp quy định tại khoản 2 Điều 35 Nghị định số 99/2022/NĐ-CP", _LAND,
+     "gcn_quyen_su_dung_dat"),
+    ("+ Giấy chứng nhận đối với phần diện tích nhà, đất đã mua", "Bán nhà ở cũ thuộc sở hữu nhà nước — Nhà ở",
+     "gcn_quyen_su_dung_dat"),
+    ("- Bản chính Giấy chứng nhận đăng ký phương tiện đã được cấp.", _BOATS, "gcn_dang_ky_phuong_tien_thuy"),
+    # ... not in a procedure of another subject, nor alone,
+    ("Giấy chứng nhận (bản gốc), trừ trường hợp quy định tại khoản 2 Điều 35 Nghị định số 99/2022/NĐ-CP",
+     "Cấp lại giấy chứng nhận kiểm định — Kiểm định kỹ thuật an toàn lao động", ""),
+    ("Giấy chứng nhận (bản gốc)", "", ""),
+    ("- Bản gốc hoặc bản điện tử Giấy chứng nhận đăng ký phương tiện đã được cấp;",
+     "Cấp lại Giấy chứng nhận đăng ký phương tiện giao thông đường sắt — Đường sắt", ""),
+    # ... nor when it heads a longer name, which is another paper,
+    ("Bản sao Giấy chứng nhận xuất xưởng của phương tiện", _BOATS, ""),
+    # ... nor in place of what the text names by itself.
+    ("Bản sao Giấy chứng nhận đăng ký doanh nghiệp", _LAND, "gcn_dang_ky_doanh_nghiep"),
+])
+def test_short_names_read_in_the_procedures_context(matcher, text, context, expected):
+    m = matcher.match_in(text, context)
+    assert (m.document_type if m.confidence >= CONFIDENT else "") == expected
+
+
 def test_unmatched_text_keeps_its_candidates(matcher):
     m = matcher.match("Đơn xin xác nhận có kèm giấy khai sinh của con")
     assert m.confidence < CONFIDENT or m.document_type != "giay_khai_sinh"
