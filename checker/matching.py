@@ -124,18 +124,22 @@ class Matcher:
             short = self._short_names[text] = self._short_names_at_head(text)
         if short:
             folded = f" {fold(context)} "
-            for when, doc_id in short:
-                if any(word in folded for word in when):
-                    return Match(doc_id, 0.85, tuple(dict.fromkeys((doc_id,) + found.candidates))[:3])
+            named = {doc_id for when, doc_id in short if any(word in folded for word in when)}
+            # "Cấp lại Giấy chứng nhận đủ điều kiện …" in the field "Đất đai": which certificate is unknown.
+            if len(named) == 1:
+                doc_id = next(iter(named))
+                return Match(doc_id, 0.85, tuple(dict.fromkeys((doc_id,) + found.candidates))[:3])
         return found
 
     def _short_names_at_head(self, text: str) -> list[tuple[tuple[str, ...], str]]:
-        """The context aliases standing alone at the head of the text, longest first, with their contexts."""
+        """The longest context alias standing alone at the head of the text: its types, with their contexts."""
         if is_heading(text) or says_issued_abroad(text):
             return []
         heads = {head_text(text), head_text(without_asides(text))}
-        return [(when, doc_id) for when, alias, doc_id in self._in_context
-                if any(head.startswith(alias) and _BARE_REFERENCE.match(head, len(alias)) for head in heads)]
+        at_head = [(when, alias, doc_id) for when, alias, doc_id in self._in_context
+                   if any(head.startswith(alias) and _BARE_REFERENCE.match(head, len(alias)) for head in heads)]
+        longest = max((len(alias) for _, alias, _ in at_head), default=0)
+        return [(when, doc_id) for when, alias, doc_id in at_head if len(alias) == longest]
 
     def _match(self, text: str) -> Match:
         if self._regex is None or is_heading(text) or _RULE_FOR_COPIES.match(unnumbered(text)):

@@ -131,15 +131,17 @@ _COPY_WORDS = re.compile(
     r"(?:(?:ra |sang )?tieng viet|tieng nuoc ngoai)\b|"
     r"do chinh co quan(?: to chuc)?(?: hoac)?(?: ca nhan)? da (?:lap|cap) ban chinh (?:xac thuc|chung thuc)\b|"
     r"hop phap\b|co gia tri phap ly\b|mau(?= (?:giay|van ban|chung nhan)\b)|"     # "Bản chụp mẫu Giấy chứng nhận …": a specimen
-    r"(?:kem|va) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"
+    r"(?:kem|va|co) (?:theo )?ban (?:chinh|goc)(?: de)?(?: (?:doi chieu|so sanh|kiem tra))?\b|"   # "bản photo có bản gốc đối chiếu"
     r"(?:duoc )?(?:cap |trich )?tu so goc\b|(?:duoc chung thuc )?tu ban chinh\b|hop le\b|"
     r"(?:de )?(?:doi chieu|so sanh|kiem tra)\b|dien tu\b|"
-    r"ban (?=ke hoach\b|de an\b|phuong an\b|du thao\b)|"      # "01 bản Kế hoạch": not the "bản kê" of a list
+    r"ban (?=ke hoach\b|de an\b|phuong an\b|du thao\b|trich luc\b)|"   # "01 bản Kế hoạch": not the "bản kê" of a list
     r"(?:co |duoc )?(?:chung thuc|cong chung|xac thuc)(?: theo quy dinh)?\b|"
     r"tu(?= (?:giay|ban|so|the|van ban|quyet dinh|hop dong|chung chi|trich luc|bang|can cuoc|chung minh|mot trong|cac|"
     r"ho chieu|phieu)\b)|"                                   # "chứng thực từ giấy …", "… từ căn cước công dân"
     r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
-    r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|co xac nhan cua (?:doanh nghiep|to chuc|ca nhan)\b|"
+    r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|"
+    # "Bản sao có xác nhận sao y bản chính của tổ chức đề nghị": the applicant vouches for its own copy.
+    r"co xac nhan (?:sao y (?:ban chinh )?)?cua (?:doanh nghiep|to chuc|ca nhan)(?: de nghi)?\b|"
     r"kem (?:theo )?xuat trinh ban chinh(?: de doi chieu)?\b|co xuat trinh\b|photo\b|"
     # "Bản sao hoặc ảnh chụp tài liệu lưu trữ": a photograph of a paper is a copy of it, not a photo of a site.
     r"anh chup(?= (?:tai lieu|giay|van ban|ban|chung chi|chung nhan|quyet dinh|ho so)\b)|"
@@ -205,6 +207,7 @@ _BESIDES = re.compile(r"^ngoai (?:cac )?(?:thanh phan ho so|giay to|ho so|tai li
 _SUBJECT_DEMANDED = re.compile(
     r"\bthi (?=[^;.]{3,160}? la (?:tai lieu|giay to|thanh phan(?: ho so)?) (?:phai co|bat buoc)\b)")
 _SENTENCE_END = re.compile(r"(?<![\d\s])\.\s")    # not the "1.2. " of numbering
+_LIST_LETTER = re.compile(r"^[\s\-+*•]*[a-z]\.\s")
 _DEMAND = re.compile(
     r"(?<!khong )\b(?:(?:thi|ma) (?:phai |can |chi )?|phai |can |chi )(?:nop|xuat trinh|kem theo|dinh kem|bo sung|gui)"
     r"(?: (?:them|bo sung|kem theo|kem))?\b\s*:?|\bthi (?:phai )?co\b\s*:?|\bco them\b|"
@@ -265,7 +268,9 @@ def listed_text(name: str) -> str:
         intro = _INTRO_WORDS.search(shape, 0, 200)
         if intro and name[intro.end():].strip():
             return name[intro.end():]
-    sentence = _SENTENCE_END.search(shape)
+    # "f.\tĐối với …": the letter numbering the row ends no sentence.
+    lettered = _LIST_LETTER.match(shape)
+    sentence = _SENTENCE_END.search(shape, lettered.end() if lettered else 0)
     clause_end = min((i for i in (shape.find(";"), sentence.start() if sentence else -1, 250) if i >= 0))
     # A demand inside an aside belongs to the aside's case ("Giấy tờ chứng minh địa điểm hợp pháp (trường hợp
     # giấy tờ … có thành phần là bản sao giấy chứng nhận … thì …)"): it names no paper of the row itself.
@@ -353,7 +358,8 @@ def says_issued_abroad(name: str) -> bool:
 # assumed; "trường hợp … bằng tiếng nước ngoài thì kèm bản dịch" is a condition, not a statement.
 _TRANSLATED = re.compile(
     r"\b(?:va|kem|kem theo|kem voi) (?:01 )?ban (?:cong chung |sao )?dich (?:hop le |co chung thuc |cong chung )?"
-    r"(?:sang |ra )?tieng viet\b")
+    r"(?:sang |ra )?tieng viet\b|"
+    r"^(?:0?1 )?ban dich\b(?=.{0,120}?\b(?:sang|ra) tieng viet\b)")   # "Bản dịch hộ chiếu … sang tiếng Việt"
 _TRANSLATION_CONDITION = re.compile(r"\b(?:neu|truong hop|doi voi|tieng nuoc ngoai|ngon ngu khac)\b")
 
 

@@ -41,7 +41,13 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
                                              other sample (Nội vụ 34, VHTTDL 21, Công Thương 15, Công an 10, GD&ĐT 7 and 13
                                              provinces and cities), every row of each; labelled blind against a frozen
                                              catalog and measured once (the figures in README), then used like A–G.
-Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|…|source-g|source-h]` for the figures and
+  source-i  source_i_labelled_components.csv 454 rows (2026-11-23) from the same source, 121 procedures in no other
+                                             sample (GD&ĐT 18, Nội vụ 18, KH&CN 15, Công Thương 11, VHTTDL 10, Ngoại giao 9
+                                             and 16 provinces and cities), every row of each; labelled blind against a
+                                             frozen catalog and measured once (the figures in README), then used like A–H.
+Each sample's `procedure` column holds the row's procedure name (and field, where the source gives it): the
+score reads a row in it as `tthc check` does (`Matcher.match_in`).
+Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|…|source-h|source-i]` for the figures and
 every miss (`--dev` is short for `--sample dev`).
 """
 
@@ -71,6 +77,7 @@ SAMPLES = {
     "source-f": HERE / "data" / "source_f_labelled_components.csv",
     "source-g": HERE / "data" / "source_g_labelled_components.csv",
     "source-h": HERE / "data" / "source_h_labelled_components.csv",
+    "source-i": HERE / "data" / "source_i_labelled_components.csv",
 }
 CATALOG = HERE.parent / "catalogs"
 
