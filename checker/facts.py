@@ -91,8 +91,13 @@ def component_facts(catalog: Catalog, on: dt.date) -> pd.DataFrame:
     names = set(all_names)
     by_name = {n: matcher.match(n) for n in names}
     # A short name ("Giấy chứng nhận (bản gốc)") is read in its procedure's context only when it matched nothing alone.
-    contexts = (frame["procedure_code"].map(procs["name"]) + " " + frame["procedure_code"].map(procs["field"])).tolist()
-    matches = [by_name[n] if by_name[n].document_type else matcher.match_in(n, c) for n, c in zip(all_names, contexts)]
+    in_context = {n for n, m in by_name.items() if not m.document_type and matcher.may_read_in_context(n)}
+    matches = [by_name[n] for n in all_names]
+    if in_context:
+        context_of = (procs["name"] + " " + procs["field"]).to_dict()
+        for i, (name, code) in enumerate(zip(all_names, frame["procedure_code"].tolist())):
+            if name in in_context:
+                matches[i] = matcher.match_in(name, context_of.get(code, ""))
     types = frame["document_type"].tolist()
     given = [d != "" for d in types]
     frame["match_confidence"] = [1.0 if g else m.confidence for m, g in zip(matches, given)]

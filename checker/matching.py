@@ -98,6 +98,7 @@ class Matcher:
              for doc in document_types.values() for group in doc.context_aliases for alias in group.aliases),
             key=lambda e: (-len(e[1]), e[1], e[2]))
         self._short_names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._contexts: dict[str, str] = {}
         self._by_words: dict[int, list[str]] = {}
         for key in self._owners:
             if len(key) >= FUZZY_MIN_LENGTH:
@@ -117,19 +118,28 @@ class Matcher:
         the decree behind the procedure defines the short name so.
         """
         found = self.match(text)
-        if found.document_type or not self._in_context or not context:
+        if found.document_type or not context or not self.may_read_in_context(text):
             return found
-        short = self._short_names.get(text)
-        if short is None:
-            short = self._short_names[text] = self._short_names_at_head(text)
+        short = self._short_names[text]
         if short:
-            folded = f" {fold(context)} "
+            folded = self._contexts.get(context)
+            if folded is None:
+                folded = self._contexts[context] = f" {fold(context)} "
             named = {doc_id for when, doc_id in short if any(word in folded for word in when)}
             # "Cấp lại Giấy chứng nhận đủ điều kiện …" in the field "Đất đai": which certificate is unknown.
             if len(named) == 1:
                 doc_id = next(iter(named))
                 return Match(doc_id, 0.85, tuple(dict.fromkeys((doc_id,) + found.candidates))[:3])
         return found
+
+    def may_read_in_context(self, text: str) -> bool:
+        """Whether a context alias stands alone at the head of the text: only then can its procedure matter."""
+        if not self._in_context:
+            return False
+        short = self._short_names.get(text)
+        if short is None:
+            short = self._short_names[text] = self._short_names_at_head(text)
+        return bool(short)
 
     def _short_names_at_head(self, text: str) -> list[tuple[tuple[str, ...], str]]:
         """The longest context alias standing alone at the head of the text: its types, with their contexts."""
