@@ -120,16 +120,14 @@ class Matcher:
         found = self.match(text)
         if found.document_type or not context or not self.may_read_in_context(text):
             return found
-        short = self._short_names[text]
-        if short:
-            folded = self._contexts.get(context)
-            if folded is None:
-                folded = self._contexts[context] = f" {fold(context)} "
-            named = {doc_id for when, doc_id in short if any(word in folded for word in when)}
-            # "Cấp lại Giấy chứng nhận đủ điều kiện …" in the field "Đất đai": which certificate is unknown.
-            if len(named) == 1:
-                doc_id = next(iter(named))
-                return Match(doc_id, 0.85, tuple(dict.fromkeys((doc_id,) + found.candidates))[:3])
+        folded = self._contexts.get(context)
+        if folded is None:
+            folded = self._contexts[context] = f" {fold(context)} "
+        named = {doc_id for when, doc_id in self._short_names[text] if any(word in folded for word in when)}
+        # "Cấp lại Giấy chứng nhận đủ điều kiện …" in the field "Đất đai": which certificate is unknown.
+        if len(named) == 1:
+            doc_id = next(iter(named))
+            return Match(doc_id, 0.85, tuple(dict.fromkeys((doc_id,) + found.candidates))[:3])
         return found
 
     def may_read_in_context(self, text: str) -> bool:

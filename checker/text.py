@@ -408,7 +408,8 @@ _STATE_BODY = (
     r"cong an|hai quan|tien hanh to tung|co chuc nang quan ly|chuc nang quan ly|bao hiem xa hoi|"
     r"cap (?:giay phep|giay chung nhan))|"          # "Cơ quan cấp Giấy phép": the authority that licensed it
     r"(?:to chuc|trung tam) dich vu viec lam(?: cong)?|"
-    r"co quan dai dien (?:ngoai giao |lanh su )?(?:cua )?viet nam|(?:dai su quan|(?:tong )?lanh su quan)(?:,? (?:hoac |va )?(?:tong )?lanh su quan)? viet nam|"
+    r"co quan dai dien (?:ngoai giao |lanh su )?(?:cua )?viet nam|"          # Viet Nam's own missions abroad
+    r"(?:dai su quan|(?:tong )?lanh su quan)(?:,? (?:hoac |va )?(?:tong )?lanh su quan)? viet nam|"
     r"uy ban nhan dan|ubnd|hoi dong nhan dan|chinh phu|cap co tham quyen|toa an|vien kiem sat|cong an|"
     r"(?:bo|ban) chi huy quan su|bo tu lenh|(?:co quan )?don vi (?:cap )?(?:trung doan|su doan|quan doi|cong an)|"
     r"kho bac nha nuoc|ngan hang nha nuoc|bo truong|bo (?!phan\b)[a-z]+ [a-z]+|so (?:tai chinh|ke hoach|tu phap|"
