@@ -72,7 +72,6 @@ class Matcher:
                         entries.append((key, doc.id))
         # Longest alias first, so "giay chung nhan dang ky doanh nghiep" beats "giay chung nhan".
         entries.sort(key=lambda e: (-len(e[0]), e[0], e[1]))
-        self._entries = entries
         self._owners: dict[str, set[str]] = {}
         for key, doc_id in entries:
             self._owners.setdefault(key, set()).add(doc_id)
@@ -93,10 +92,9 @@ class Matcher:
                 owner = self._offered_instead.setdefault(member, doc.id)
                 if owner != doc.id:
                     self._offered_instead[member] = ""      # in two groups: which one is meant is unknown
-        self._in_context: list[tuple[tuple[str, ...], str, str]] = sorted(
-            ((tuple(f" {fold(w)} " for w in group.when), fold(alias), doc.id)
-             for doc in document_types.values() for group in doc.context_aliases for alias in group.aliases),
-            key=lambda e: (-len(e[1]), e[1], e[2]))
+        self._in_context: list[tuple[tuple[str, ...], str, str]] = [
+            (tuple(f" {fold(w)} " for w in group.when), fold(alias), doc.id)
+            for doc in document_types.values() for group in doc.context_aliases for alias in group.aliases]
         self._short_names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._contexts: dict[str, str] = {}
         self._by_words: dict[int, list[str]] = {}
