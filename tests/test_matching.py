@@ -325,6 +325,10 @@ def _type(matcher, text):
      "tư (nếu có)", "gcn_dang_ky_dau_tu"),
     ("Bản sao và mang bản chính để đối chiếu hoặc bản sao có chứng thực Giấy chứng nhận hoặc Giấy xác nhận hộ nghèo, "
      "hộ cận nghèo do Ủy ban nhân dân cấp xã cấp", "giay_chung_nhan_ho_ngheo"),
+    # Adoption is civil-status data (QĐ 3458/QĐ-BTP); the registration form is the applicant's own.
+    ("Bản sao (nếu có) Giấy công nhận nuôi con nuôi", "giay_chung_nhan_nuoi_con_nuoi"),
+    ("Bản sao giấy chứng nhận nuôi con nuôi và biên bản giao nhận con", "giay_chung_nhan_nuoi_con_nuoi"),
+    ("Tờ khai đăng ký nuôi con nuôi (theo mẫu)", "to_khai"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
@@ -427,6 +431,7 @@ def test_leaves_to_review_or_never_takes_a_domestic_type(matcher, text):
     ("Giấy tờ xác nhận về việc người xin thôi quốc tịch Việt Nam đang làm thủ tục nhập quốc tịch nước ngoài (Giấy tờ "
      "xác nhận này là giấy tờ do cơ quan có thẩm quyền của nước ngoài xác nhận; trường hợp người xin thôi quốc tịch "
      "đã có quốc tịch nước ngoài thì nộp bản sao hộ chiếu)", "giay_to_nuoc_ngoai"),
+    ("Bản sao Giấy chứng nhận nuôi con nuôi do cơ quan có thẩm quyền của nước ngoài cấp", "giay_to_nuoc_ngoai"),
 ])
 def test_foreign_only_when_a_foreign_authority_issued_the_head_document(matcher, text, expected):
     assert _type(matcher, text) == expected
