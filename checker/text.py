@@ -138,7 +138,7 @@ _COPY_WORDS = re.compile(
     r"(?:co |duoc )?(?:chung thuc|cong chung|xac thuc)(?: theo quy dinh)?\b|"
     r"tu(?= (?:giay|ban|so|the|van ban|quyet dinh|hop dong|chung chi|trich luc|bang|can cuoc|chung minh|mot trong|cac|"
     r"ho chieu|phieu)\b)|"                                   # "chứng thực từ giấy …", "… từ căn cước công dân"
-    r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
+    r"hoac\b|va\b|hay\b|xuat trinh\b|nop\b|gui\b|cua\b|doi voi\b|ve\b|cac\b|mot trong\b|\d{1,2}\b|"
     r"(?:nop )?(?:them|bo sung)\b|tep tin\b|file\b|chup\b|neu co\b|"
     # "Bản sao có xác nhận sao y bản chính của tổ chức đề nghị": the applicant vouches for its own copy.
     r"co xac nhan (?:sao y (?:ban chinh )?)?cua (?:doanh nghiep|to chuc|ca nhan)(?: de nghi)?\b|"
@@ -370,10 +370,11 @@ def says_translated(name: str) -> bool:
     return bool(translated) and not _TRANSLATION_CONDITION.search(clause, 0, translated.start())
 
 
+# "cá nhân mang quốc tịch nước ngoài", "người có quốc tịch Việt Nam": nationality named as such.
 _FOREIGN_HOLDER = re.compile(
     r"\b(?:nguoi|thuong nhan|to chuc|ca nhan|doanh nghiep|nha dau tu|cong ty|phap nhan)"
-    r"(?: la (?:ca nhan|to chuc))?(?: nguoi)? nuoc ngoai\b(?! (?:tai|o) viet nam)")
-_VIETNAMESE_HOLDER = re.compile(r"\b(?:nguoi|cong dan) viet nam\b")
+    r"(?: la (?:ca nhan|to chuc))?(?: nguoi)?(?: (?:mang|co) quoc tich)? nuoc ngoai\b(?! (?:tai|o) viet nam)")
+_VIETNAMESE_HOLDER = re.compile(r"\b(?:nguoi|cong dan|ca nhan)(?: (?:mang|co) quoc tich)? viet nam\b")
 _FIRST_SENTENCE = re.compile(";|" + _SENTENCE_END.pattern)
 
 

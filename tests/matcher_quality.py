@@ -18,6 +18,11 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
                                              procedures left in no other sample; measured once
                                              before any change it could inspire (the figures in
                                              README), then used like A and B;
+  random-d  random_d_labelled_components.csv 480 rows (2026-11-23): every row of 131 procedures of ../shared/realdata drawn
+                                             at random from those in no other sample (texts already labelled dropped;
+                                             Tài chính, NN&MT, NHNN, Xây dựng, Tư pháp, Công an, Quốc phòng); labelled
+                                             blind against a frozen catalog and measured once (the figures in README),
+                                             then used like A–C.
   source-d  source_d_labelled_components.csv 486 rows (2026-11-23) from a NEW source, in no other sample and not in
                                              ../shared/realdata: the portal's own JSON of 106 procedures (Gia Lai
                                              province and a national crawl, mostly Bộ Công Thương, KH&CN, GD&ĐT,
@@ -47,7 +52,7 @@ Samples, in tests/data/ (all hand-labelled, the same label set):
                                              frozen catalog and measured once (the figures in README), then used like A–H.
 Each sample's `procedure` column holds the row's procedure name (and field, where the source gives it): the
 score reads a row in it as `tthc check` does (`Matcher.match_in`).
-Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|…|source-h|source-i]` for the figures and
+Run `python -m tests.matcher_quality [--sample held-out|dev|random-a|…|random-d|source-d|…|source-i]` for the figures and
 every miss (`--dev` is short for `--sample dev`).
 """
 
@@ -72,6 +77,7 @@ SAMPLES = {
     "random-a": HERE / "data" / "random_a_labelled_components.csv",
     "random-b": HERE / "data" / "random_b_labelled_components.csv",
     "random-c": HERE / "data" / "random_c_labelled_components.csv",
+    "random-d": HERE / "data" / "random_d_labelled_components.csv",
     "source-d": HERE / "data" / "source_d_labelled_components.csv",
     "source-e": HERE / "data" / "source_e_labelled_components.csv",
     "source-f": HERE / "data" / "source_f_labelled_components.csv",

@@ -329,6 +329,18 @@ def _type(matcher, text):
     ("Bản sao (nếu có) Giấy công nhận nuôi con nuôi", "giay_chung_nhan_nuoi_con_nuoi"),
     ("Bản sao giấy chứng nhận nuôi con nuôi và biên bản giao nhận con", "giay_chung_nhan_nuoi_con_nuoi"),
     ("Tờ khai đăng ký nuôi con nuôi (theo mẫu)", "to_khai"),
+    # "Gửi" hands the paper in, like "nộp": the paper after the copy forms is what is demanded.
+    ("- Xuất trình hoặc gửi bản chính hoặc bản sao điện tử được cấp từ sổ gốc: Giấy chứng nhận an toàn kỹ thuật và "
+     "bảo vệ môi trường của phương tiện", "giay_chung_nhan_kiem_dinh"),
+    ("Bản sao Giấy phép thành lập ngân hàng hợp tác xã.", "giay_phep_to_chuc_tin_dung"),   # not any licence to found
+    ("Bản sao Giấy phép thành lập văn phòng đại diện", "giay_phep_thanh_lap"),
+    ("- Công dân Việt Nam đã ly hôn ở nước ngoài phải nộp bản sao Trích lục ghi chú ly hôn", "trich_luc_ho_tich"),
+    ("- Công dân Việt Nam là công chức, viên chức phải nộp văn bản của cơ quan, đơn vị quản lý xác nhận việc kết hôn "
+     "với người nước ngoài không trái với quy định của ngành đó;", "van_ban_co_quan_nha_nuoc"),
+    # State compensation (TT 04/2018/TT-BTP): the liable body's notice and its record of the victim's answer.
+    ("- Thông báo về việc tổ chức thực hiện phục hồi danh dự (mẫu 17/BTNN);", "van_ban_co_quan_nha_nuoc"),
+    ("- Biên bản trả lời thông báo tổ chức thực hiện phục hồi danh dự (mẫu 18/BTNN).", "bien_ban_co_quan_nha_nuoc"),
+    ("(3) Giấy tờ chứng minh đã hoàn thành việc thanh toán nợ tiền sử dụng đất, lệ phí trước bạ", "chung_tu_nop_thue"),
 ])
 def test_matches(matcher, text, expected):
     assert _type(matcher, text) == expected
@@ -432,6 +444,11 @@ def test_leaves_to_review_or_never_takes_a_domestic_type(matcher, text):
      "xác nhận này là giấy tờ do cơ quan có thẩm quyền của nước ngoài xác nhận; trường hợp người xin thôi quốc tịch "
      "đã có quốc tịch nước ngoài thì nộp bản sao hộ chiếu)", "giay_to_nuoc_ngoai"),
     ("Bản sao Giấy chứng nhận nuôi con nuôi do cơ quan có thẩm quyền của nước ngoài cấp", "giay_to_nuoc_ngoai"),
+    # The holder's nationality said as such: a foreign national's passport is foreign; with Vietnamese nationals
+    # named too, which passport is unknown.
+    ("(ii) Bản chụp hộ chiếu đối với cá nhân mang quốc tịch nước ngoài.", "giay_to_nuoc_ngoai"),
+    ("Bản sao Hộ chiếu của người phụ thuộc là người có quốc tịch nước ngoài hoặc là người có quốc tịch Việt Nam sinh "
+     "sống tại nước ngoài", ""),
 ])
 def test_foreign_only_when_a_foreign_authority_issued_the_head_document(matcher, text, expected):
     assert _type(matcher, text) == expected
@@ -499,6 +516,7 @@ def test_quality_on_the_development_sample():
     ("random-a", 0.97, 0.58),
     ("random-b", 0.97, 0.60),
     ("random-c", 0.97, 0.55),
+    ("random-d", 0.97, 0.72),      # 131 random real-data procedures: blind first measurement 97.3% / 68.6%
     ("source-d", 0.97, 0.62),      # a new source (portal JSON of other ministries): blind first measurement 95.9%
     ("source-e", 0.97, 0.55),      # the same source, 8 other ministries' procedures: blind first measurement 95.7%
     ("source-f", 0.97, 0.58),      # another new source (31 ministries and provinces): blind first measurement 96.6%
